@@ -1,0 +1,176 @@
+package io.github.camelvelaro.velaro;
+
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+
+import io.github.camelvelaro.velaro.client.ApiKey;
+import io.github.camelvelaro.velaro.client.VelaroClient;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+
+/**
+ * The {@code velaro} component: creates endpoints with the component-level defaults, and owns what all its endpoints
+ * share (the HTTP connection pool and its threads).
+ */
+@Component(VelaroConstants.SCHEME)
+public class VelaroComponent extends HealthCheckComponent {
+
+    /** The Velaro API key (vlk_…, 52 characters) that endpoints use unless they set their own. */
+    @Metadata(label = "security", secret = true)
+    private String apiKey;
+
+    /** Comma-separated scopes the key holds; when set, endpoints whose operation needs an unlisted scope refuse to start. */
+    @Metadata(label = "security")
+    private String scopes;
+
+    /** The base URL of the Velaro REST API; must be https except for loopback hosts. */
+    @Metadata(defaultValue = VelaroConfiguration.DEFAULT_BASE_URL)
+    private String baseUrl = VelaroConfiguration.DEFAULT_BASE_URL;
+
+    /** Requests per key in any 60-second window, never exceeded by this component. */
+    @Metadata(label = "advanced", defaultValue = "60")
+    private int rateLimitPerMinute = 60;
+
+    /** Requests per UTC day for all keys of this component; when spent, calls fail fast and polling pauses until the day rolls over. */
+    @Metadata(label = "advanced", defaultValue = "1000")
+    private int dailyRequestLimit = 1000;
+
+    /** Secret options whose names Camel does not already treat as sensitive. */
+    static final String SENSITIVE_OPTIONS = "triggerurl";
+
+    private Clock clock = Clock.systemUTC();
+    private final Map<Long, HttpClient> httpClients = new ConcurrentHashMap<>();
+    private volatile ExecutorService httpExecutor;
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        registerSensitiveOptions();
+    }
+
+    /**
+     * Camel masks URI options whose names contain words such as "apikey" or "secret" when it logs or shows an
+     * endpoint; "triggerUrl" is not such a name, so it is added to the context's sensitive keywords.
+     */
+    private void registerSensitiveOptions() {
+        var extension = getCamelContext().getCamelContextExtension();
+        String existing = extension.getAdditionalSensitiveKeywords();
+        if (existing == null || existing.isBlank()) {
+            extension.setAdditionalSensitiveKeywords(SENSITIVE_OPTIONS);
+        } else if (!(',' + existing.toLowerCase(java.util.Locale.ROOT) + ',').contains(',' + SENSITIVE_OPTIONS + ',')) {
+            extension.setAdditionalSensitiveKeywords(existing + "," + SENSITIVE_OPTIONS);
+        }
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        VelaroResource resource = VelaroResource.fromUriName(remaining);
+        if (resource == null) {
+            throw new IllegalArgumentException("Unknown Velaro resource '" + remaining + "' in velaro:" + remaining
+                                               + "; use one of " + VelaroResource.uriNames());
+        }
+        VelaroConfiguration configuration = new VelaroConfiguration();
+        configuration.setApiKey(apiKey);
+        configuration.setScopes(scopes);
+        configuration.setBaseUrl(baseUrl);
+        configuration.setRateLimitPerMinute(rateLimitPerMinute);
+        configuration.setDailyRequestLimit(dailyRequestLimit);
+        VelaroEndpoint endpoint = new VelaroEndpoint(uri, this, resource, configuration);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    /** A client for an endpoint's configuration; {@code key} is null for workflow-only use. */
+    VelaroClient createClient(VelaroConfiguration configuration, ApiKey key) {
+        HttpClient http = httpClients.computeIfAbsent(configuration.getConnectTimeout(), this::newHttpClient);
+        return new VelaroClient(http, key == null ? null : configuration.baseUri(), key,
+                Duration.ofMillis(configuration.getReadTimeout()), clock);
+    }
+
+    private HttpClient newHttpClient(long connectTimeoutMillis) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofMillis(connectTimeoutMillis))
+                // a redirect would carry the Authorization header to wherever Velaro points: never follow one
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(executor());
+        ProxySelector proxies = ProxySelector.getDefault();
+        if (proxies != null) {
+            builder.proxy(proxies);
+        }
+        return builder.build();
+    }
+
+    private synchronized ExecutorService executor() {
+        if (httpExecutor == null) {
+            httpExecutor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "VelaroHttpClient");
+        }
+        return httpExecutor;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        httpClients.clear();
+        ExecutorService executor = httpExecutor;
+        httpExecutor = null;
+        if (executor != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(executor);
+        }
+        super.doStop();
+    }
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public String getScopes() {
+        return scopes;
+    }
+
+    public void setScopes(String scopes) {
+        this.scopes = scopes;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public int getRateLimitPerMinute() {
+        return rateLimitPerMinute;
+    }
+
+    public void setRateLimitPerMinute(int rateLimitPerMinute) {
+        this.rateLimitPerMinute = rateLimitPerMinute;
+    }
+
+    public int getDailyRequestLimit() {
+        return dailyRequestLimit;
+    }
+
+    public void setDailyRequestLimit(int dailyRequestLimit) {
+        this.dailyRequestLimit = dailyRequestLimit;
+    }
+
+    /** The time source for rate limits and polling; tests inject a controllable one. */
+    public Clock getClock() {
+        return clock;
+    }
+
+    public void setClock(Clock clock) {
+        this.clock = clock;
+    }
+}

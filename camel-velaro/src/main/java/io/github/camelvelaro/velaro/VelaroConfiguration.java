@@ -1,0 +1,428 @@
+package io.github.camelvelaro.velaro;
+
+import java.net.URI;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+import io.github.camelvelaro.velaro.client.ApiKey;
+import io.github.camelvelaro.velaro.client.Endpoints;
+import io.github.camelvelaro.velaro.client.Secrets;
+import io.github.camelvelaro.velaro.client.VelaroScope;
+import io.github.camelvelaro.velaro.client.WorkflowTrigger;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The options of a {@code velaro:} endpoint. Those also settable on the component are copied from it when the
+ * endpoint is created, then overridden by the URI.
+ */
+@UriParams
+public class VelaroConfiguration implements Cloneable {
+
+    public static final String DEFAULT_BASE_URL = "https://api.velaro.com/v1";
+
+    private static final Logger LOG = LoggerFactory.getLogger(VelaroConfiguration.class);
+
+    // --- connection and credentials (component-level defaults) ---
+
+    /** The Velaro API key (vlk_…, 52 characters), sent only as an Authorization: Bearer header. */
+    @UriParam(label = "security", secret = true)
+    private String apiKey;
+
+    /** Comma-separated scopes the key holds; when set, an endpoint whose operation needs an unlisted scope refuses to start. */
+    @UriParam(label = "security")
+    private String scopes;
+
+    /** The base URL of the Velaro REST API; must be https except for loopback hosts. */
+    @UriParam(defaultValue = DEFAULT_BASE_URL)
+    private String baseUrl = DEFAULT_BASE_URL;
+
+    /** How long to wait for a connection to Velaro. */
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
+    private long connectTimeout = 10_000;
+
+    /** How long to wait for Velaro's response once the request is sent. */
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
+    private long readTimeout = 30_000;
+
+    // --- rate governance ---
+
+    /** Requests per key in any 60-second window, never exceeded by this component. */
+    @UriParam(label = "advanced", defaultValue = "60")
+    private int rateLimitPerMinute = 60;
+
+    /** Requests per UTC day for all keys of this component; when spent, calls fail fast and polling pauses until the day rolls over. */
+    @UriParam(label = "advanced", defaultValue = "1000")
+    private int dailyRequestLimit = 1000;
+
+    /** How many times a request is retried after a 429 (any method) or, for GET only, after a 5xx or a connection failure. */
+    @UriParam(label = "advanced", defaultValue = "3")
+    private int maxRetries = 3;
+
+    /** The longest a request may wait for a rate limit to reset before failing with VelaroRateLimitException instead. */
+    @UriParam(label = "advanced", defaultValue = "120000", javaType = "java.time.Duration")
+    private long maxRetryWait = 120_000;
+
+    // --- producer ---
+
+    /** The producer operation: create (default), get, list, or update (contacts only); the CamelVelaroOperation header overrides it. */
+    @UriParam(label = "producer", defaultValue = "create", enums = "create,get,list,update")
+    private String operation = "create";
+
+    /** The page the list operation returns (1-based); the CamelVelaroPage header overrides it. */
+    @UriParam(label = "producer", defaultValue = "1")
+    private int page = 1;
+
+    /** Contacts list operation: only contacts with this email address (exact, case-insensitive). */
+    @UriParam(label = "producer")
+    private String email;
+
+    /** The webhook trigger URL of a Velaro workflow, for velaro:workflows; the URL is the credential. */
+    @UriParam(label = "producer,security", secret = true)
+    private String triggerUrl;
+
+    // --- listing and polling ---
+
+    /** Items per page when listing or polling (1 to 100). */
+    @UriParam(defaultValue = "100")
+    private int pageSize = 100;
+
+    /** Only conversations with this status. */
+    @UriParam(enums = "open,resolved,missed,abandoned")
+    private String status;
+
+    /** Where a poller without a stored offset starts: now, beginning, or an ISO-8601 instant. */
+    @UriParam(label = "consumer", defaultValue = "now")
+    private String startFrom = "now";
+
+    /** Where a poller keeps its offset across restarts (for example a FileStateRepository); in memory by default. */
+    @UriParam(label = "consumer")
+    @Metadata(autowired = false)
+    private StateRepository<String, String> offsetRepository;
+
+    // --- webhooks ---
+
+    /** The whsec_… signing secret (Standard Webhooks) that webhook deliveries are verified with. */
+    @UriParam(label = "consumer,security", secret = true)
+    private String webhookSecret;
+
+    /** The largest clock difference accepted on the webhook-timestamp header, in either direction. */
+    @UriParam(label = "consumer,security", defaultValue = "300000", javaType = "java.time.Duration")
+    private long webhookTolerance = 300_000;
+
+    /** Comma-separated webhook event types to pass on; others are acknowledged and dropped (all when empty). */
+    @UriParam(label = "consumer")
+    private String eventTypes;
+
+    /** Remembers the webhook event ids already passed on; a bounded in-memory repository by default. */
+    @UriParam(label = "consumer")
+    @Metadata(autowired = false)
+    private IdempotentRepository idempotentRepository;
+
+    /** The largest webhook body accepted, in bytes; larger bodies are answered 413 before any verification. */
+    @UriParam(label = "consumer", defaultValue = "1048576")
+    private long maxBodySize = 1_048_576;
+
+    /** Whether a webhook consumer without a webhookSecret may start (Velaro documents no signature for transcripts). */
+    @UriParam(label = "consumer,security", defaultValue = "false")
+    private boolean allowUnsigned;
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public String getScopes() {
+        return scopes;
+    }
+
+    public void setScopes(String scopes) {
+        this.scopes = scopes;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getReadTimeout() {
+        return readTimeout;
+    }
+
+    public void setReadTimeout(long readTimeout) {
+        this.readTimeout = readTimeout;
+    }
+
+    public int getRateLimitPerMinute() {
+        return rateLimitPerMinute;
+    }
+
+    public void setRateLimitPerMinute(int rateLimitPerMinute) {
+        this.rateLimitPerMinute = rateLimitPerMinute;
+    }
+
+    public int getDailyRequestLimit() {
+        return dailyRequestLimit;
+    }
+
+    public void setDailyRequestLimit(int dailyRequestLimit) {
+        this.dailyRequestLimit = dailyRequestLimit;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getMaxRetryWait() {
+        return maxRetryWait;
+    }
+
+    public void setMaxRetryWait(long maxRetryWait) {
+        this.maxRetryWait = maxRetryWait;
+    }
+
+    public String getOperation() {
+        return operation;
+    }
+
+    public void setOperation(String operation) {
+        this.operation = operation;
+    }
+
+    public int getPage() {
+        return page;
+    }
+
+    public void setPage(int page) {
+        this.page = page;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getTriggerUrl() {
+        return triggerUrl;
+    }
+
+    public void setTriggerUrl(String triggerUrl) {
+        this.triggerUrl = triggerUrl;
+    }
+
+    public int getPageSize() {
+        return pageSize;
+    }
+
+    public void setPageSize(int pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public String getStartFrom() {
+        return startFrom;
+    }
+
+    public void setStartFrom(String startFrom) {
+        this.startFrom = startFrom;
+    }
+
+    public StateRepository<String, String> getOffsetRepository() {
+        return offsetRepository;
+    }
+
+    public void setOffsetRepository(StateRepository<String, String> offsetRepository) {
+        this.offsetRepository = offsetRepository;
+    }
+
+    public String getWebhookSecret() {
+        return webhookSecret;
+    }
+
+    public void setWebhookSecret(String webhookSecret) {
+        this.webhookSecret = webhookSecret;
+    }
+
+    public long getWebhookTolerance() {
+        return webhookTolerance;
+    }
+
+    public void setWebhookTolerance(long webhookTolerance) {
+        this.webhookTolerance = webhookTolerance;
+    }
+
+    public String getEventTypes() {
+        return eventTypes;
+    }
+
+    public void setEventTypes(String eventTypes) {
+        this.eventTypes = eventTypes;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public long getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public void setMaxBodySize(long maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    public boolean isAllowUnsigned() {
+        return allowUnsigned;
+    }
+
+    public void setAllowUnsigned(boolean allowUnsigned) {
+        this.allowUnsigned = allowUnsigned;
+    }
+
+    // --- validation, used at endpoint start; messages name the option and never echo a secret ---
+
+    /** The validated API key. */
+    public ApiKey apiKey() {
+        return ApiKey.of(apiKey, "apiKey");
+    }
+
+    /** The validated base URL. */
+    public URI baseUri() {
+        if (baseUrl == null || baseUrl.isBlank()) {
+            throw new IllegalArgumentException("Option baseUrl must not be empty (default " + DEFAULT_BASE_URL + ")");
+        }
+        URI uri = Endpoints.parseHttpUri(baseUrl.trim(), "baseUrl", true);
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("Option baseUrl must not have a query or fragment (" + baseUrl
+                                               + "); keys never go into URLs");
+        }
+        return uri;
+    }
+
+    /** The validated trigger URL of velaro:workflows. */
+    public WorkflowTrigger workflowTrigger() {
+        return WorkflowTrigger.of(triggerUrl, "triggerUrl");
+    }
+
+    /** The scopes listed in {@code scopes}, or null when the option is not set (then nothing is checked). */
+    public Set<VelaroScope> declaredScopes() {
+        if (scopes == null || scopes.isBlank()) {
+            return null;
+        }
+        Set<VelaroScope> result = EnumSet.noneOf(VelaroScope.class);
+        for (String s : scopes.split(",")) {
+            if (s.isBlank()) {
+                continue;
+            }
+            VelaroScope.fromValue(s).ifPresentOrElse(result::add,
+                    () -> LOG.warn("Option scopes lists '{}', which is not a Velaro scope this component knows", s.trim()));
+        }
+        return Collections.unmodifiableSet(result);
+    }
+
+    /**
+     * Refuses an operation whose scope the {@code scopes} option does not list.
+     *
+     * @param what e.g. {@code "velaro:contacts operation update"}
+     */
+    public void checkScope(VelaroScope needed, String what) {
+        Set<VelaroScope> declared = declaredScopes();
+        if (needed != null && declared != null && !declared.contains(needed)) {
+            throw new IllegalArgumentException(what + " needs the scope " + needed.value()
+                                               + ", which option scopes (" + scopes.trim() + ") does not list");
+        }
+    }
+
+    /** Checks the numeric and enumerated options. */
+    public void checkRanges() {
+        requireRange("pageSize", pageSize, 1, 100);
+        requireRange("page", page, 1, Integer.MAX_VALUE);
+        requireRange("rateLimitPerMinute", rateLimitPerMinute, 1, Integer.MAX_VALUE);
+        requireRange("dailyRequestLimit", dailyRequestLimit, 1, Integer.MAX_VALUE);
+        requireRange("maxRetries", maxRetries, 0, 100);
+        if (connectTimeout <= 0 || readTimeout <= 0) {
+            throw new IllegalArgumentException("Options connectTimeout and readTimeout must be positive durations");
+        }
+        if (maxRetryWait < 0) {
+            throw new IllegalArgumentException("Option maxRetryWait must not be negative");
+        }
+        if (status != null && !status.isBlank()
+                && io.github.camelvelaro.velaro.model.ConversationStatus.fromWire(status).isEmpty()) {
+            throw new IllegalArgumentException("Option status=" + status
+                                               + " is not a conversation status; use open, resolved, missed or abandoned");
+        }
+    }
+
+    private static void requireRange(String option, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException("Option " + option + " must be "
+                                               + (max == Integer.MAX_VALUE ? "at least " + min
+                                                       : "between " + min + " and " + max)
+                                               + ", was " + value);
+        }
+    }
+
+    public VelaroConfiguration copy() {
+        try {
+            return (VelaroConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    /** Secrets are masked: the key as vlk_…abcd, the webhook secret and trigger URL not at all. */
+    @Override
+    public String toString() {
+        return "VelaroConfiguration[baseUrl=" + baseUrl
+               + ", apiKey=" + (apiKey == null ? "none" : Secrets.maskApiKey(apiKey))
+               + ", scopes=" + scopes
+               + ", operation=" + operation
+               + ", pageSize=" + pageSize
+               + ", status=" + status
+               + ", startFrom=" + startFrom
+               + ", rateLimitPerMinute=" + rateLimitPerMinute
+               + ", dailyRequestLimit=" + dailyRequestLimit
+               + ", webhookSecret=" + (webhookSecret == null ? "none" : Secrets.HIDDEN)
+               + ", triggerUrl=" + (triggerUrl == null ? "none" : Secrets.HIDDEN)
+               + "]";
+    }
+}

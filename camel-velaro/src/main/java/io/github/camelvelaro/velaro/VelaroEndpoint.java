@@ -1,0 +1,102 @@
+package io.github.camelvelaro.velaro;
+
+import io.github.camelvelaro.velaro.client.VelaroApi;
+import io.github.camelvelaro.velaro.producer.VelaroProducer;
+import io.github.camelvelaro.velaro.producer.WorkflowProducer;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.ScheduledPollEndpoint;
+
+/**
+ * Create and read Velaro conversations and contacts, trigger workflows, poll for changes and receive webhook events.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = VelaroConstants.SCHEME, title = "Velaro", syntax = "velaro:resource",
+             category = { Category.CHAT, Category.SAAS, Category.API }, headersClass = VelaroConstants.class)
+public class VelaroEndpoint extends ScheduledPollEndpoint {
+
+    /** What the endpoint addresses: conversations or contacts (produce and poll), workflows (produce), events or transcripts (webhook). */
+    @UriPath(enums = "conversations,contacts,workflows,events,transcripts")
+    @Metadata(required = true)
+    private String resource;
+
+    @UriParam
+    private VelaroConfiguration configuration;
+
+    private final VelaroResource kind;
+
+    public VelaroEndpoint(String uri, VelaroComponent component, VelaroResource kind,
+                          VelaroConfiguration configuration) {
+        super(uri, component);
+        this.kind = kind;
+        this.resource = kind.uriName();
+        this.configuration = configuration;
+    }
+
+    @Override
+    public VelaroComponent getComponent() {
+        return (VelaroComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        return switch (kind) {
+            case CONVERSATIONS, CONTACTS -> {
+                VelaroProducer.validate(kind, configuration);
+                yield new VelaroProducer(this);
+            }
+            case WORKFLOWS -> {
+                WorkflowProducer.validate(configuration);
+                yield new WorkflowProducer(this);
+            }
+            case EVENTS, TRANSCRIPTS -> throw new IllegalArgumentException(
+                    "velaro:" + resource + " receives webhook deliveries and cannot be used in to(...); use from(\"webhook:velaro:"
+                                                                            + resource + "\")");
+        };
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        switch (kind) {
+            case CONVERSATIONS, CONTACTS -> throw new UnsupportedOperationException(
+                    "Polling velaro:" + resource + " is not available in this version");
+            case WORKFLOWS -> throw new IllegalArgumentException(
+                    "velaro:workflows starts workflow runs and cannot be used in from(...)");
+            default -> throw new IllegalArgumentException(
+                    "velaro:" + resource + " is received through camel-webhook: use from(\"webhook:velaro:" + resource
+                                                          + "\")");
+        }
+    }
+
+    /** A client for this endpoint's key and base URL (REST resources) or for workflow triggers. */
+    public VelaroApi createApi() {
+        return getComponent().createClient(configuration, kind.usesApiKey() ? configuration.apiKey() : null);
+    }
+
+    /** The resource this endpoint addresses. */
+    public VelaroResource getKind() {
+        return kind;
+    }
+
+    public String getResource() {
+        return resource;
+    }
+
+    public void setResource(String resource) {
+        // fixed by the URI path; the setter exists for the generated configurer
+        this.resource = resource;
+    }
+
+    public VelaroConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(VelaroConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

@@ -1,0 +1,39 @@
+package io.github.camelvelaro.velaro;
+
+import java.util.Locale;
+
+/** Producer operations; which ones a resource supports is in {@link VelaroResource}. */
+public enum VelaroOperation {
+    CREATE,
+    GET,
+    LIST,
+    UPDATE;
+
+    /** The name used in URIs and the {@code CamelVelaroOperation} header, e.g. {@code create}. */
+    public String uriName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the operation changes data (and so needs a write scope and is never retried blindly). */
+    public boolean isWrite() {
+        return this == CREATE || this == UPDATE;
+    }
+
+    /** The operation with this name (case-insensitive), or null. */
+    public static VelaroOperation fromName(String name) {
+        if (name == null) {
+            return null;
+        }
+        for (VelaroOperation op : values()) {
+            if (op.uriName().equalsIgnoreCase(name.trim())) {
+                return op;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return uriName();
+    }
+}

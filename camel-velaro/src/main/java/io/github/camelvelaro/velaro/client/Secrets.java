@@ -1,0 +1,73 @@
+package io.github.camelvelaro.velaro.client;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masking of credentials for messages, logs and {@code toString()}. Every text the component builds from
+ * configuration or from a Velaro response passes through here before it can reach a log or an exception.
+ */
+public final class Secrets {
+
+    /** What stands in for a secret that must not be shown at all. */
+    public static final String HIDDEN = "******";
+
+    private static final Pattern API_KEY_LIKE = Pattern.compile("vlk_[^\\s\"'&,;]+");
+    private static final Pattern WEBHOOK_SECRET_LIKE = Pattern.compile("whsec_[^\\s\"'&,;]+");
+    private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[^\\s\"',;]+");
+
+    private Secrets() {
+    }
+
+    /**
+     * An API key as it may be shown: {@code vlk_…abcd} (the last four characters only when the value is long enough
+     * for them not to give it away), or {@code vlk_…} / {@code ******} otherwise.
+     */
+    public static String maskApiKey(String key) {
+        if (key == null) {
+            return "null";
+        }
+        String prefix = key.startsWith(ApiKey.PREFIX) ? ApiKey.PREFIX : "";
+        if (key.length() >= 20) {
+            return prefix + "…" + key.substring(key.length() - 4);
+        }
+        return prefix.isEmpty() ? HIDDEN : prefix + "…";
+    }
+
+    /**
+     * Replaces anything that looks like a Velaro key, a webhook secret or a bearer token in free text (such as an
+     * error body Velaro sent back) by its masked form.
+     */
+    public static String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = replace(API_KEY_LIKE, text, m -> maskApiKey(m.group()));
+        out = replace(WEBHOOK_SECRET_LIKE, out, m -> "whsec_" + HIDDEN);
+        out = replace(BEARER, out, m -> m.group(1) + HIDDEN);
+        return out;
+    }
+
+    /** {@link #redact(String)} plus removal of given literal secrets (e.g. a trigger URL and its path). */
+    public static String redact(String text, String... literals) {
+        String out = text;
+        if (out != null) {
+            for (String literal : literals) {
+                if (literal != null && literal.length() >= 4) {
+                    out = out.replace(literal, HIDDEN);
+                }
+            }
+        }
+        return redact(out);
+    }
+
+    private static String replace(Pattern pattern, String text, java.util.function.Function<Matcher, String> with) {
+        Matcher m = pattern.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, Matcher.quoteReplacement(with.apply(m)));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.camelvelaro.velaro.client;
+
+import java.util.concurrent.CompletableFuture;
+
+import io.github.camelvelaro.velaro.model.Contact;
+import io.github.camelvelaro.velaro.model.ContactInput;
+import io.github.camelvelaro.velaro.model.Conversation;
+import io.github.camelvelaro.velaro.model.CreateConversation;
+import io.github.camelvelaro.velaro.model.VelaroPage;
+
+/**
+ * The Velaro operations the component uses. Producers and consumers depend on this interface only, so the HTTP
+ * layer can be replaced (e.g. by a fake in a unit test). Every future fails with a {@link VelaroException}.
+ */
+public interface VelaroApi {
+
+    CompletableFuture<VelaroResponse<Conversation>> createConversation(CreateConversation input);
+
+    CompletableFuture<VelaroResponse<Conversation>> getConversation(String id);
+
+    CompletableFuture<VelaroResponse<VelaroPage<Conversation>>> listConversations(ListQuery query);
+
+    CompletableFuture<VelaroResponse<Contact>> createContact(ContactInput input);
+
+    CompletableFuture<VelaroResponse<Contact>> updateContact(String id, ContactInput input);
+
+    CompletableFuture<VelaroResponse<Contact>> getContact(String id);
+
+    CompletableFuture<VelaroResponse<VelaroPage<Contact>>> listContacts(ListQuery query);
+
+    /** POSTs a JSON body to a workflow's webhook trigger URL; the body of the answer, if any, as text. */
+    CompletableFuture<VelaroResponse<String>> triggerWorkflow(WorkflowTrigger trigger, byte[] json);
+}

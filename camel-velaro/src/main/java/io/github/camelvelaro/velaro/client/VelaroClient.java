@@ -1,0 +1,262 @@
+package io.github.camelvelaro.velaro.client;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import com.fasterxml.jackson.databind.JavaType;
+import io.github.camelvelaro.velaro.model.Contact;
+import io.github.camelvelaro.velaro.model.ContactInput;
+import io.github.camelvelaro.velaro.model.Conversation;
+import io.github.camelvelaro.velaro.model.CreateConversation;
+import io.github.camelvelaro.velaro.model.VelaroJson;
+import io.github.camelvelaro.velaro.model.VelaroPage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that sends requests to Velaro: it adds the headers, sends with the JDK {@link HttpClient}
+ * (asynchronously, so waiting never holds a Camel thread), and maps each response to a model or to the typed
+ * exception of its status.
+ * <p>
+ * Why the JDK client: it needs no dependency on the user's classpath (Spring Boot, Quarkus), its
+ * {@code sendAsync} is non-blocking, and its own retries are limited to cases where the request never reached the
+ * server (connection refused) or is idempotent (a GET on a pooled connection the server had closed); POST and
+ * PATCH are never replayed by it. All other retry decisions are the component's.
+ */
+public class VelaroClient implements VelaroApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VelaroClient.class);
+
+    private static final JavaType CONVERSATION = VelaroJson.mapper().constructType(Conversation.class);
+    private static final JavaType CONTACT = VelaroJson.mapper().constructType(Contact.class);
+    private static final JavaType CONVERSATION_PAGE = VelaroJson.pageOf(Conversation.class);
+    private static final JavaType CONTACT_PAGE = VelaroJson.pageOf(Contact.class);
+    private static final JavaType TEXT = VelaroJson.mapper().constructType(String.class);
+
+    private final HttpClient http;
+    private final URI baseUri;
+    private final ApiKey apiKey;
+    private final Duration readTimeout;
+    private final String userAgent;
+    private final Clock clock;
+
+    /**
+     * @param http        the shared JDK client (its connect timeout applies)
+     * @param baseUri     the API base, e.g. {@code https://api.velaro.com/v1}
+     * @param apiKey      the key for REST calls; null for a client that only triggers workflows
+     * @param readTimeout how long to wait for a response once connected
+     * @param clock       the time source for relative header values
+     */
+    public VelaroClient(HttpClient http, URI baseUri, ApiKey apiKey, Duration readTimeout, Clock clock) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.baseUri = baseUri;
+        this.apiKey = apiKey;
+        this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
+        this.userAgent = VelaroVersion.userAgent();
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public CompletableFuture<VelaroResponse<Conversation>> createConversation(CreateConversation input) {
+        return send(VelaroRequest.api("POST", "/conversations", Map.of(), VelaroJson.toJsonBytes(input)), CONVERSATION);
+    }
+
+    @Override
+    public CompletableFuture<VelaroResponse<Conversation>> getConversation(String id) {
+        return send(VelaroRequest.api("GET", "/conversations/" + VelaroRequest.segment(id), Map.of(), null), CONVERSATION);
+    }
+
+    @Override
+    public CompletableFuture<VelaroResponse<VelaroPage<Conversation>>> listConversations(ListQuery query) {
+        return send(VelaroRequest.api("GET", "/conversations", query.toParameters(), null), CONVERSATION_PAGE);
+    }
+
+    @Override
+    public CompletableFuture<VelaroResponse<Contact>> createContact(ContactInput input) {
+        return send(VelaroRequest.api("POST", "/contacts", Map.of(), VelaroJson.toJsonBytes(input)), CONTACT);
+    }
+
+    @Override
+    public CompletableFuture<VelaroResponse<Contact>> updateContact(String id, ContactInput input) {
+        return send(VelaroRequest.api("PATCH", "/contacts/" + VelaroRequest.segment(id), Map.of(),
+                VelaroJson.toJsonBytes(input)), CONTACT);
+    }
+
+    @Override
+    public CompletableFuture<VelaroResponse<Contact>> getContact(String id) {
+        return send(VelaroRequest.api("GET", "/contacts/" + VelaroRequest.segment(id), Map.of(), null), CONTACT);
+    }
+
+    @Override
+    public CompletableFuture<VelaroResponse<VelaroPage<Contact>>> listContacts(ListQuery query) {
+        return send(VelaroRequest.api("GET", "/contacts", query.toParameters(), null), CONTACT_PAGE);
+    }
+
+    @Override
+    public CompletableFuture<VelaroResponse<String>> triggerWorkflow(WorkflowTrigger trigger, byte[] json) {
+        return send(VelaroRequest.workflow(trigger, json), TEXT);
+    }
+
+    /**
+     * Sends one request and maps the answer. The future fails with a {@link VelaroException} subclass (wrapped in
+     * a {@link CompletionException} by {@code join()}).
+     */
+    public <T> CompletableFuture<VelaroResponse<T>> send(VelaroRequest request, JavaType responseType) {
+        HttpRequest httpRequest;
+        try {
+            httpRequest = toHttpRequest(request);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        long started = System.nanoTime();
+        LOG.debug("Sending {}", request);
+        return http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray())
+                .handle((response, failure) -> {
+                    long millis = (System.nanoTime() - started) / 1_000_000;
+                    if (failure != null) {
+                        VelaroException e = noResponse(request, unwrap(failure));
+                        LOG.debug("{} failed after {} ms: {}", request, millis, e.getMessage());
+                        throw new CompletionException(e);
+                    }
+                    LOG.debug("{} answered {} in {} ms", request, response.statusCode(), millis);
+                    return toResponse(request, response, responseType);
+                });
+    }
+
+    private HttpRequest toHttpRequest(VelaroRequest request) {
+        if (request.isApi() && apiKey == null) {
+            throw new VelaroValidationException("An API key is required for " + request.describe());
+        }
+        URI uri = request.uri(baseUri);
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+                .timeout(readTimeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("User-Agent", userAgent);
+        if ("http".equalsIgnoreCase(uri.getScheme())) {
+            // loopback only (validated); avoid the h2c upgrade dance with test servers
+            b.version(HttpClient.Version.HTTP_1_1);
+        }
+        if (request.isApi()) {
+            b.header("Authorization", apiKey.authorizationHeader());
+        }
+        byte[] body = request.body();
+        b.method(request.method(), body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body));
+        return b.build();
+    }
+
+    private <T> VelaroResponse<T> toResponse(VelaroRequest request, HttpResponse<byte[]> response, JavaType type) {
+        Instant now = clock.instant();
+        RateLimitHeaders limits = RateLimitHeaders.parse(response.headers(), now);
+        int status = response.statusCode();
+        byte[] body = response.body();
+        if (status < 200 || status > 299) {
+            throw new CompletionException(VelaroErrors.toException(request, status, body, limits));
+        }
+        return new VelaroResponse<>(status, readBody(request, status, body, type), limits,
+                serverDate(response.headers().firstValue("Date").orElse(null)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T readBody(VelaroRequest request, int status, byte[] body, JavaType type) {
+        if (type.getRawClass() == String.class) {
+            return body == null || body.length == 0 ? null : (T) new String(body, StandardCharsets.UTF_8);
+        }
+        if (body == null || body.length == 0) {
+            throw new CompletionException(new VelaroMalformedResponseException(
+                    "Velaro answered " + status + " to " + request.describe() + " with an empty body; "
+                                                                                   + describe(type) + " was expected",
+                    status, null));
+        }
+        try {
+            return VelaroJson.read(body, type);
+        } catch (IOException | RuntimeException e) {
+            String detail = e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                    ? j.getOriginalMessage() : e.getMessage();
+            throw new CompletionException(new VelaroMalformedResponseException(
+                    "Velaro answered " + status + " to " + request.describe() + " with a body that is not "
+                                                                               + describe(type) + ": "
+                                                                               + Secrets.redact(detail,
+                                                                                       request.secretLiterals()),
+                    status, null));
+        }
+    }
+
+    private static String describe(JavaType type) {
+        if (type.getRawClass() == VelaroPage.class) {
+            return "a page of " + type.containedType(0).getRawClass().getSimpleName() + "s";
+        }
+        return "a " + type.getRawClass().getSimpleName();
+    }
+
+    private static VelaroException noResponse(VelaroRequest request, Throwable failure) {
+        if (failure instanceof VelaroException ve) {
+            return ve;
+        }
+        boolean neverSent = failure instanceof ConnectException || failure instanceof HttpConnectTimeoutException;
+        String what;
+        if (failure instanceof HttpConnectTimeoutException) {
+            what = "could not connect within the connect timeout";
+        } else if (failure instanceof HttpTimeoutException) {
+            what = "no response within the read timeout";
+        } else if (failure instanceof ConnectException) {
+            what = "connection refused";
+        } else {
+            String m = failure.getMessage();
+            what = failure.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        }
+        return new VelaroConnectionException(
+                request.describe() + " got no response from Velaro (" + Secrets.redact(what, request.secretLiterals())
+                                             + ")" + (neverSent ? "; the request was not sent" : ""),
+                !neverSent, failure);
+    }
+
+    static Throwable unwrap(Throwable t) {
+        Throwable cur = t;
+        while ((cur instanceof CompletionException || cur instanceof java.util.concurrent.ExecutionException)
+                && cur.getCause() != null) {
+            cur = cur.getCause();
+        }
+        return cur;
+    }
+
+    static Instant serverDate(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The key this client sends, masked; for logs. */
+    public String describeKey() {
+        return apiKey == null ? "no key" : apiKey.masked();
+    }
+
+    @Override
+    public String toString() {
+        return "VelaroClient[" + baseUri + ", key " + describeKey() + "]";
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.camelvelaro.velaro.client;
+
+/**
+ * Base of every error the component raises. Messages never contain an API key, a webhook secret or a trigger URL.
+ */
+public class VelaroException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int statusCode;
+    private final String errorCode;
+
+    public VelaroException(String message) {
+        this(message, 0, null, null);
+    }
+
+    public VelaroException(String message, int statusCode, String errorCode, Throwable cause) {
+        super(message, cause);
+        this.statusCode = statusCode;
+        this.errorCode = errorCode;
+    }
+
+    /** The HTTP status Velaro answered, or 0 when no HTTP response was received. */
+    public int getStatusCode() {
+        return statusCode;
+    }
+
+    /** Velaro's machine-readable error code from the error body ({@code error.code}), when it sent one. */
+    public String getErrorCode() {
+        return errorCode;
+    }
+}

@@ -1,0 +1,124 @@
+package io.github.camelvelaro.velaro.model;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+
+/**
+ * One webhook event: {@code {"id", "type", "createdAt", "data"}} where {@code data} is a {@link Conversation} for
+ * {@code conversation.*} events, a {@link Contact} for {@code contact.*} events, and a {@code Map} for types this
+ * version does not know (receivers must accept unknown types).
+ * <p>
+ * ASSUMPTION (webhooks.md): the envelope and the event type names are not documented publicly.
+ */
+@JsonDeserialize(using = VelaroEvent.Deserializer.class)
+public class VelaroEvent extends VelaroModel {
+
+    /** Prefix of the event types whose data is a {@link Conversation}. */
+    public static final String CONVERSATION_PREFIX = "conversation.";
+    /** Prefix of the event types whose data is a {@link Contact}. */
+    public static final String CONTACT_PREFIX = "contact.";
+
+    private String id;
+    private String type;
+    @IsoInstant
+    private Instant createdAt;
+    private Object data;
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    /** e.g. {@code conversation.resolved}. */
+    public String getType() {
+        return type;
+    }
+
+    public void setType(String type) {
+        this.type = type;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public void setCreatedAt(Instant createdAt) {
+        this.createdAt = createdAt;
+    }
+
+    /** The {@link Conversation}, {@link Contact} or (unknown type) {@code Map} the event is about. */
+    public Object getData() {
+        return data;
+    }
+
+    public void setData(Object data) {
+        this.data = data;
+    }
+
+    /** The conversation of a {@code conversation.*} event, else null. */
+    public Conversation getConversation() {
+        return data instanceof Conversation c ? c : null;
+    }
+
+    /** The contact of a {@code contact.*} event, else null. */
+    public Contact getContact() {
+        return data instanceof Contact c ? c : null;
+    }
+
+    /** The Java type of {@code data} for an event type. */
+    public static Class<?> dataTypeFor(String type) {
+        if (type != null && type.startsWith(CONVERSATION_PREFIX)) {
+            return Conversation.class;
+        }
+        if (type != null && type.startsWith(CONTACT_PREFIX)) {
+            return Contact.class;
+        }
+        return Map.class;
+    }
+
+    /** Types {@code data} by the event type, which may come after it in the JSON. */
+    static final class Deserializer extends StdDeserializer<VelaroEvent> {
+        private static final long serialVersionUID = 1L;
+
+        Deserializer() {
+            super(VelaroEvent.class);
+        }
+
+        @Override
+        public VelaroEvent deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonNode node = ctxt.readTree(p);
+            if (!node.isObject()) {
+                return (VelaroEvent) ctxt.handleUnexpectedToken(VelaroEvent.class, p);
+            }
+            VelaroEvent event = new VelaroEvent();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> field = it.next();
+                JsonNode value = field.getValue();
+                switch (field.getKey()) {
+                    case "id" -> event.setId(value.isNull() ? null : value.asText());
+                    case "type" -> event.setType(value.isNull() ? null : value.asText());
+                    case "createdAt" -> event.setCreatedAt(
+                            value.isNull() || value.asText().isBlank() ? null : IsoInstant.Deserializer.parse(value.asText()));
+                    case "data" -> { /* typed below, once the type is known */ }
+                    default -> event.setAdditionalProperty(field.getKey(), ctxt.readTreeAsValue(value, Object.class));
+                }
+            }
+            JsonNode data = node.get("data");
+            if (data != null && !data.isNull()) {
+                event.setData(ctxt.readTreeAsValue(data, dataTypeFor(event.getType())));
+            }
+            return event;
+        }
+    }
+}

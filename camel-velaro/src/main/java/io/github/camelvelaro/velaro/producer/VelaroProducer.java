@@ -1,0 +1,196 @@
+package io.github.camelvelaro.velaro.producer;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import io.github.camelvelaro.velaro.VelaroConfiguration;
+import io.github.camelvelaro.velaro.VelaroConstants;
+import io.github.camelvelaro.velaro.VelaroEndpoint;
+import io.github.camelvelaro.velaro.VelaroMessages;
+import io.github.camelvelaro.velaro.VelaroOperation;
+import io.github.camelvelaro.velaro.VelaroResource;
+import io.github.camelvelaro.velaro.client.ListQuery;
+import io.github.camelvelaro.velaro.client.VelaroApi;
+import io.github.camelvelaro.velaro.client.VelaroResponse;
+import io.github.camelvelaro.velaro.client.VelaroValidationException;
+import io.github.camelvelaro.velaro.model.ContactInput;
+import io.github.camelvelaro.velaro.model.CreateConversation;
+import io.github.camelvelaro.velaro.model.VelaroJson;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultAsyncProducer;
+
+/**
+ * Conversations and contacts: create, get, list, update. Asynchronous: the exchange waits for Velaro (and for the
+ * rate limits) without holding a Camel thread.
+ */
+public class VelaroProducer extends DefaultAsyncProducer {
+
+    private final VelaroResource resource;
+    private final VelaroConfiguration configuration;
+    private final VelaroOperation defaultOperation;
+    private VelaroApi api;
+
+    public VelaroProducer(VelaroEndpoint endpoint) {
+        super(endpoint);
+        this.resource = endpoint.getKind();
+        this.configuration = endpoint.getConfiguration();
+        this.defaultOperation = VelaroOperation.fromName(configuration.getOperation());
+    }
+
+    /** Start-up checks; nothing is sent before they pass. */
+    public static void validate(VelaroResource resource, VelaroConfiguration configuration) {
+        configuration.checkRanges();
+        VelaroOperation operation = operation(resource, configuration.getOperation(), "Option operation");
+        configuration.apiKey();
+        configuration.baseUri();
+        configuration.checkScope(resource.requiredScope(operation),
+                "velaro:" + resource + " operation " + operation);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        api = getEndpoint().createApi();
+    }
+
+    @Override
+    public VelaroEndpoint getEndpoint() {
+        return (VelaroEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        CompletableFuture<? extends VelaroResponse<?>> call;
+        try {
+            call = invoke(exchange.getMessage());
+        } catch (Exception e) {
+            // invalid message: nothing was sent
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        call.whenComplete((response, failure) -> {
+            try {
+                if (failure != null) {
+                    exchange.setException(unwrap(failure));
+                } else {
+                    Message out = exchange.getMessage();
+                    VelaroMessages.setModel(out, response.body());
+                    VelaroMessages.setRateLimit(out, response.rateLimit());
+                }
+            } catch (RuntimeException e) {
+                exchange.setException(e);
+            } finally {
+                callback.done(false);
+            }
+        });
+        return false;
+    }
+
+    private CompletableFuture<? extends VelaroResponse<?>> invoke(Message in) {
+        VelaroOperation operation = defaultOperation;
+        String override = in.getHeader(VelaroConstants.OPERATION, String.class);
+        if (override != null) {
+            try {
+                operation = operation(resource, override, "Header " + VelaroConstants.OPERATION);
+                configuration.checkScope(resource.requiredScope(operation),
+                        "velaro:" + resource + " operation " + operation);
+            } catch (IllegalArgumentException e) {
+                throw new VelaroValidationException(e.getMessage());
+            }
+        }
+        return switch (resource) {
+            case CONVERSATIONS -> switch (operation) {
+                case CREATE -> api.createConversation(InputValidator.conversation(body(in, CreateConversation.class)));
+                case GET -> api.getConversation(id(in, VelaroConstants.CONVERSATION_ID, "get"));
+                case LIST -> api.listConversations(listQuery(in));
+                default -> throw unsupported(operation);
+            };
+            case CONTACTS -> switch (operation) {
+                case CREATE -> api.createContact(InputValidator.contactForCreate(body(in, ContactInput.class)));
+                case UPDATE -> {
+                    String id = id(in, VelaroConstants.CONTACT_ID, "update");
+                    yield api.updateContact(id, InputValidator.contactForUpdate(body(in, ContactInput.class)));
+                }
+                case GET -> api.getContact(id(in, VelaroConstants.CONTACT_ID, "get"));
+                case LIST -> api.listContacts(listQuery(in));
+            };
+            default -> throw unsupported(operation);
+        };
+    }
+
+    private ListQuery listQuery(Message in) {
+        Integer page = in.getHeader(VelaroConstants.PAGE, Integer.class);
+        int p = page != null ? page : configuration.getPage();
+        if (p < 1) {
+            throw new VelaroValidationException("Header " + VelaroConstants.PAGE + " must be 1 or more, was " + p);
+        }
+        ListQuery query = ListQuery.page(p, configuration.getPageSize()).withUpdatedSince(updatedSince(in));
+        if (resource == VelaroResource.CONVERSATIONS) {
+            return query.withStatus(blankToNull(configuration.getStatus()));
+        }
+        String email = in.getHeader(VelaroConstants.CONTACT_EMAIL, String.class);
+        return query.withEmail(blankToNull(email != null ? email : configuration.getEmail()));
+    }
+
+    private static Instant updatedSince(Message in) {
+        Object value = in.getHeader(VelaroConstants.UPDATED_SINCE);
+        if (value == null || value instanceof Instant) {
+            return (Instant) value;
+        }
+        try {
+            return Instant.parse(value.toString().trim());
+        } catch (DateTimeParseException e) {
+            throw new VelaroValidationException("Header " + VelaroConstants.UPDATED_SINCE
+                                                + " is not an ISO-8601 instant: '" + value + "'");
+        }
+    }
+
+    private static <T> T body(Message in, Class<T> type) {
+        try {
+            return VelaroJson.readInput(in.getBody(), type);
+        } catch (IllegalArgumentException e) {
+            throw new VelaroValidationException(e.getMessage(), e);
+        }
+    }
+
+    private String id(Message in, String header, String operation) {
+        String id = in.getHeader(header, String.class);
+        if (id == null || id.isBlank()) {
+            throw new VelaroValidationException("velaro:" + resource + " operation " + operation + " needs the id in header "
+                                                + header);
+        }
+        return id.trim();
+    }
+
+    private VelaroValidationException unsupported(VelaroOperation operation) {
+        return new VelaroValidationException("velaro:" + resource + " does not support operation " + operation
+                                             + "; use one of " + resource.operationNames());
+    }
+
+    /** Parses an operation name for a resource, naming where it came from when it is not valid there. */
+    static VelaroOperation operation(VelaroResource resource, String name, String source) {
+        VelaroOperation operation = VelaroOperation.fromName(name);
+        if (operation == null || !resource.operations().contains(operation)) {
+            throw new IllegalArgumentException(source + "=" + name + " is not supported by velaro:" + resource
+                                               + "; use one of " + resource.operationNames());
+        }
+        return operation;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    static Throwable unwrap(Throwable t) {
+        Throwable cur = t;
+        while (cur instanceof CompletionException && cur.getCause() != null) {
+            cur = cur.getCause();
+        }
+        return cur;
+    }
+}

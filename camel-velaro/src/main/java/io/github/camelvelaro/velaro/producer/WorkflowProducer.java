@@ -1,0 +1,112 @@
+package io.github.camelvelaro.velaro.producer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.camelvelaro.velaro.VelaroConfiguration;
+import io.github.camelvelaro.velaro.VelaroEndpoint;
+import io.github.camelvelaro.velaro.VelaroOperation;
+import io.github.camelvelaro.velaro.VelaroResource;
+import io.github.camelvelaro.velaro.client.VelaroApi;
+import io.github.camelvelaro.velaro.client.VelaroResponse;
+import io.github.camelvelaro.velaro.client.VelaroValidationException;
+import io.github.camelvelaro.velaro.client.WorkflowTrigger;
+import io.github.camelvelaro.velaro.model.VelaroJson;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultAsyncProducer;
+
+/**
+ * {@code velaro:workflows}: POSTs the body as JSON to a workflow's webhook trigger URL. The URL is the credential:
+ * no API key is needed, and the URL never appears in logs or messages. The body after the call is Velaro's answer as
+ * text (null when empty).
+ */
+public class WorkflowProducer extends DefaultAsyncProducer {
+
+    private final WorkflowTrigger trigger;
+    private VelaroApi api;
+
+    public WorkflowProducer(VelaroEndpoint endpoint) {
+        super(endpoint);
+        this.trigger = endpoint.getConfiguration().workflowTrigger();
+    }
+
+    /** Start-up checks: a valid trigger URL, and no operation other than create. */
+    public static void validate(VelaroConfiguration configuration) {
+        VelaroProducer.operation(VelaroResource.WORKFLOWS, configuration.getOperation(), "Option operation");
+        configuration.workflowTrigger();
+        if (configuration.getReadTimeout() <= 0 || configuration.getConnectTimeout() <= 0) {
+            throw new IllegalArgumentException("Options connectTimeout and readTimeout must be positive durations");
+        }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        api = ((VelaroEndpoint) getEndpoint()).createApi();
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        CompletableFuture<VelaroResponse<String>> call;
+        try {
+            call = api.triggerWorkflow(trigger, json(exchange.getMessage().getBody()));
+        } catch (Exception e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        call.whenComplete((response, failure) -> {
+            try {
+                if (failure != null) {
+                    exchange.setException(VelaroProducer.unwrap(failure));
+                } else {
+                    exchange.getMessage().setBody(response.body());
+                }
+            } finally {
+                callback.done(false);
+            }
+        });
+        return false;
+    }
+
+    /** JSON text is sent as given once checked to be JSON; anything else is serialised; no body sends {}. */
+    static byte[] json(Object body) {
+        if (body == null) {
+            return "{}".getBytes(StandardCharsets.UTF_8);
+        }
+        byte[] bytes;
+        if (body instanceof String s) {
+            bytes = s.getBytes(StandardCharsets.UTF_8);
+        } else if (body instanceof byte[] b) {
+            bytes = b;
+        } else if (body instanceof InputStream in) {
+            try {
+                bytes = in.readAllBytes();
+            } catch (IOException e) {
+                throw new VelaroValidationException("Cannot read the message body for the workflow trigger", e);
+            }
+        } else {
+            try {
+                return VelaroJson.toJsonBytes(body);
+            } catch (IllegalArgumentException e) {
+                throw new VelaroValidationException("The message body cannot be sent to the workflow trigger as JSON: "
+                                                    + e.getMessage(), e);
+            }
+        }
+        try {
+            VelaroJson.mapper().readTree(bytes);
+        } catch (IOException e) {
+            throw new VelaroValidationException("The message body is not valid JSON, so it was not sent to the workflow "
+                                                + "trigger", e);
+        }
+        return bytes;
+    }
+
+    @Override
+    public String toString() {
+        return "WorkflowProducer[" + trigger + ", operation " + VelaroOperation.CREATE + "]";
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.camelvelaro.velaro.client;
+
+import java.net.http.HttpHeaders;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ClientUnitsTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+
+    private static HttpHeaders headers(Map<String, String> values) {
+        return HttpHeaders.of(values.entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))), (a, b) -> true);
+    }
+
+    @Test
+    void resetIsEpochSecondsAboveOneBillionElseSecondsFromNow() {
+        RateLimitHeaders epoch = RateLimitHeaders.parse(headers(Map.of("X-RateLimit-Reset", "1795000000",
+                "X-RateLimit-Remaining", "7")), NOW);
+        RateLimitHeaders delta = RateLimitHeaders.parse(headers(Map.of("X-RateLimit-Reset", "42")), NOW);
+
+        assertThat(epoch.reset()).isEqualTo(Instant.ofEpochSecond(1_795_000_000L));
+        assertThat(epoch.remaining()).isEqualTo(7);
+        assertThat(delta.reset()).isEqualTo(NOW.plusSeconds(42));
+        assertThat(delta.remaining()).isNull();
+    }
+
+    @Test
+    void retryAfterInSecondsOrHttpDateAndMonthlyRemaining() {
+        RateLimitHeaders seconds = RateLimitHeaders.parse(headers(Map.of("Retry-After", "30",
+                "X-RateLimit-Remaining-Month", "0")), NOW);
+        RateLimitHeaders date = RateLimitHeaders.parse(headers(Map.of("Retry-After", "Sat, 28 Nov 2026 12:05:00 GMT")), NOW);
+        RateLimitHeaders garbage = RateLimitHeaders.parse(headers(Map.of("Retry-After", "soon",
+                "X-RateLimit-Remaining", "many")), NOW);
+
+        assertThat(seconds.retryAfter()).isEqualTo(NOW.plusSeconds(30));
+        assertThat(seconds.remainingMonth()).isZero();
+        assertThat(date.retryAfter()).isEqualTo(Instant.parse("2026-11-28T12:05:00Z"));
+        assertThat(garbage.retryAfter()).isNull();
+        assertThat(garbage.remaining()).isNull();
+    }
+
+    @Test
+    void retryAtIsTheLaterOfRetryAfterAndASpentWindowsReset() {
+        Instant later = NOW.plusSeconds(50);
+        assertThat(VelaroErrors.retryAt(new RateLimitHeaders(0, later, NOW.plusSeconds(10), null))).isEqualTo(later);
+        assertThat(VelaroErrors.retryAt(new RateLimitHeaders(3, later, NOW.plusSeconds(10), null)))
+                .isEqualTo(NOW.plusSeconds(10));
+        assertThat(VelaroErrors.retryAt(new RateLimitHeaders(null, later, null, null))).isEqualTo(later);
+        assertThat(VelaroErrors.retryAt(RateLimitHeaders.NONE)).isNull();
+    }
+
+    @Test
+    void keysAreMaskedEverywhere() {
+        String key = "vlk_" + "k".repeat(44) + "WXYZ";
+        ApiKey apiKey = ApiKey.of(key, "apiKey");
+
+        assertThat(apiKey).hasToString("vlk_…WXYZ");
+        assertThat(apiKey.fingerprint()).hasSize(12).doesNotContain("kkkk");
+        assertThat(Secrets.redact("bad key " + key + ", try again")).isEqualTo("bad key vlk_…WXYZ, try again");
+        assertThat(Secrets.redact("Authorization: Bearer abc.def")).isEqualTo("Authorization: Bearer ******");
+        assertThat(Secrets.redact("secret whsec_abc123== here")).isEqualTo("secret whsec_****** here");
+        assertThat(Secrets.maskApiKey("vlk_short")).isEqualTo("vlk_…");
+        assertThat(Secrets.maskApiKey("hunter2")).isEqualTo("******");
+        assertThatThrownBy(() -> ApiKey.of("vlk_" + "a".repeat(47) + " ", "apiKey"))
+                .hasMessageContaining("whitespace or control characters");
+    }
+
+    @Test
+    void loopbackDetectionNeverResolvesNames() {
+        assertThat(Endpoints.isLoopback("localhost")).isTrue();
+        assertThat(Endpoints.isLoopback("127.9.9.9")).isTrue();
+        assertThat(Endpoints.isLoopback("[::1]")).isTrue();
+        assertThat(Endpoints.isLoopback("10.0.0.1")).isFalse();
+        assertThat(Endpoints.isLoopback("localhost.evil.example")).isFalse();
+        assertThat(Endpoints.isLoopback("127.0.0.1.nip.io")).isFalse();
+    }
+}
