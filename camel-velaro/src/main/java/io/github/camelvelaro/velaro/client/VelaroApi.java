@@ -28,6 +28,9 @@ public interface VelaroApi {
 
     CompletableFuture<VelaroResponse<VelaroPage<Contact>>> listContacts(ListQuery query);
 
+    /** The quota as last seen for this client's key and limits; never calls the API. */
+    QuotaSnapshot quota();
+
     /** POSTs a JSON body to a workflow's webhook trigger URL; the body of the answer, if any, as text. */
     CompletableFuture<VelaroResponse<String>> triggerWorkflow(WorkflowTrigger trigger, byte[] json);
 }

@@ -56,6 +56,7 @@ public class VelaroClient implements VelaroApi {
     private final Duration readTimeout;
     private final String userAgent;
     private final Clock clock;
+    private volatile RateLimitHeaders lastLimits = RateLimitHeaders.NONE;
 
     /**
      * @param http        the shared JDK client (its connect timeout applies)
@@ -107,6 +108,19 @@ public class VelaroClient implements VelaroApi {
     @Override
     public CompletableFuture<VelaroResponse<VelaroPage<Contact>>> listContacts(ListQuery query) {
         return send(VelaroRequest.api("GET", "/contacts", query.toParameters(), null), CONTACT_PAGE);
+    }
+
+    @Override
+    public QuotaSnapshot quota() {
+        // interim: last headers seen; the rate governor (issue #3) replaces this with shared counts
+        RateLimitHeaders last = lastLimits;
+        Instant now = clock.instant();
+        Instant reset = last.reset() != null && last.reset().isAfter(now) ? last.reset() : null;
+        int remaining = last.remaining() != null && reset != null ? last.remaining() : 60;
+        Instant midnight = now.atZone(java.time.ZoneOffset.UTC).toLocalDate().plusDays(1)
+                .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        return new QuotaSnapshot(describeKey(), 60, 0, remaining, reset, 1000, 0, midnight, last.remainingMonth(),
+                remaining == 0 ? reset : null);
     }
 
     @Override
@@ -167,6 +181,9 @@ public class VelaroClient implements VelaroApi {
     private <T> VelaroResponse<T> toResponse(VelaroRequest request, HttpResponse<byte[]> response, JavaType type) {
         Instant now = clock.instant();
         RateLimitHeaders limits = RateLimitHeaders.parse(response.headers(), now);
+        if (request.isApi() && limits.isPresent()) {
+            lastLimits = limits;
+        }
         int status = response.statusCode();
         byte[] body = response.body();
         if (status < 200 || status > 299) {
