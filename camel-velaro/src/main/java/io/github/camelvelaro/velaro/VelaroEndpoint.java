@@ -1,6 +1,7 @@
 package io.github.camelvelaro.velaro;
 
 import io.github.camelvelaro.velaro.client.VelaroApi;
+import io.github.camelvelaro.velaro.consumer.VelaroPollingConsumer;
 import io.github.camelvelaro.velaro.producer.VelaroProducer;
 import io.github.camelvelaro.velaro.producer.WorkflowProducer;
 import org.apache.camel.Category;
@@ -8,10 +9,12 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 
 /**
  * Create and read Velaro conversations and contacts, trigger workflows, poll for changes and receive webhook events.
@@ -29,6 +32,8 @@ public class VelaroEndpoint extends ScheduledPollEndpoint {
     private VelaroConfiguration configuration;
 
     private final VelaroResource kind;
+
+    private StateRepository<String, String> inMemoryOffsets;
 
     public VelaroEndpoint(String uri, VelaroComponent component, VelaroResource kind,
                           VelaroConfiguration configuration) {
@@ -63,8 +68,11 @@ public class VelaroEndpoint extends ScheduledPollEndpoint {
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
         switch (kind) {
-            case CONVERSATIONS, CONTACTS -> throw new UnsupportedOperationException(
-                    "Polling velaro:" + resource + " is not available in this version");
+            case CONVERSATIONS, CONTACTS -> {
+                Consumer consumer = new VelaroPollingConsumer(this, processor);
+                configureConsumer(consumer);
+                return consumer;
+            }
             case WORKFLOWS -> throw new IllegalArgumentException(
                     "velaro:workflows starts workflow runs and cannot be used in from(...)");
             default -> throw new IllegalArgumentException(
@@ -76,6 +84,21 @@ public class VelaroEndpoint extends ScheduledPollEndpoint {
     /** A client for this endpoint's key and base URL (REST resources) or for workflow triggers. */
     public VelaroApi createApi() {
         return getComponent().createClient(configuration, kind.usesApiKey() ? configuration.apiKey() : null);
+    }
+
+    /**
+     * Where this endpoint's poller keeps its offset: the {@code offsetRepository} option, else an in-memory repository
+     * that lives as long as the endpoint, so a restarted route (or a regained leadership) resumes where it stopped.
+     */
+    public synchronized StateRepository<String, String> offsetRepository() {
+        StateRepository<String, String> configured = configuration.getOffsetRepository();
+        if (configured != null) {
+            return configured;
+        }
+        if (inMemoryOffsets == null) {
+            inMemoryOffsets = new MemoryStateRepository();
+        }
+        return inMemoryOffsets;
     }
 
     /** The resource this endpoint addresses. */

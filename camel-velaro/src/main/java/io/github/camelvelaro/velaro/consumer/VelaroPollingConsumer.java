@@ -1,0 +1,231 @@
+package io.github.camelvelaro.velaro.consumer;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import io.github.camelvelaro.velaro.VelaroConfiguration;
+import io.github.camelvelaro.velaro.VelaroEndpoint;
+import io.github.camelvelaro.velaro.VelaroMessages;
+import io.github.camelvelaro.velaro.VelaroResource;
+import io.github.camelvelaro.velaro.client.ApiKey;
+import io.github.camelvelaro.velaro.client.ListQuery;
+import io.github.camelvelaro.velaro.client.VelaroApi;
+import io.github.camelvelaro.velaro.client.VelaroException;
+import io.github.camelvelaro.velaro.client.VelaroRateLimitException;
+import io.github.camelvelaro.velaro.model.ConversationStatus;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.RollbackExchangeException;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code from("velaro:conversations")} and {@code from("velaro:contacts")}: every poll asks Velaro for what changed
+ * since the cursor and routes one exchange per item, in ({@code updatedAt}, {@code id}) order, committing the cursor
+ * after each exchange that completed without an exception. A failed exchange ends the poll; the item is retried at
+ * the next one.
+ * <p>
+ * The cursor is read from the {@code offsetRepository} when the consumer starts and written after every delivered
+ * item, so a restarted route, a new CamelContext or the node taking over under {@code master:} continues where the
+ * last committed exchange left off.
+ */
+public class VelaroPollingConsumer extends ScheduledPollConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VelaroPollingConsumer.class);
+
+    private final VelaroResource resource;
+    private final PolledResource<?> items;
+    private final VelaroConfiguration configuration;
+    private final ApiKey key;
+    private final String status;
+    private final StartFrom startFrom;
+    private final String poller;
+    private final BudgetPause budget;
+    private final Clock clock;
+
+    private VelaroApi api;
+    private StateRepository<String, String> repository;
+    private CursorStore store;
+    private KeysetPager<?> pager;
+    private AuthFailureReporter auth;
+    private volatile PollCursor cursor;
+    private volatile Instant lastSuccessfulPoll;
+
+    /** Validates the options; invalid ones fail the route's start, naming the option, before anything is sent. */
+    public VelaroPollingConsumer(VelaroEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.resource = endpoint.getKind();
+        this.items = PolledResource.of(resource);
+        this.configuration = endpoint.getConfiguration();
+        configuration.checkRanges();
+        this.key = configuration.apiKey();
+        configuration.baseUri();
+        configuration.checkScope(resource.pollScope(), "Polling velaro:" + resource);
+        this.status = status(resource, configuration.getStatus());
+        this.startFrom = StartFrom.parse(configuration.getStartFrom());
+        this.poller = "velaro:" + resource + (status == null ? "" : "?status=" + status);
+        this.budget = new BudgetPause(poller);
+        this.clock = endpoint.getComponent().getClock();
+    }
+
+    private static String status(VelaroResource resource, String option) {
+        if (option == null || option.isBlank()) {
+            return null;
+        }
+        if (resource != VelaroResource.CONVERSATIONS) {
+            throw new IllegalArgumentException("Option status filters conversations only; velaro:" + resource
+                                               + " cannot be polled by status");
+        }
+        // checkRanges has refused unknown values
+        return ConversationStatus.fromWire(option).map(ConversationStatus::wireValue).orElseThrow();
+    }
+
+    @Override
+    public VelaroEndpoint getEndpoint() {
+        return (VelaroEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doBuild() throws Exception {
+        if (getHealthCheck() == null) {
+            setHealthCheck(new VelaroPollHealthCheck(this, "consumer:" + getRouteId()));
+        }
+        super.doBuild();
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        PollSchedule.apply(this, getEndpoint(), configuration.getDailyRequestLimit(), poller);
+        auth = new AuthFailureReporter(getExceptionHandler(), poller, key.masked());
+        setExceptionHandler(auth);
+        super.doInit();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        api = getEndpoint().createApi();
+        repository = getEndpoint().offsetRepository();
+        OffsetRepositoryLease.acquire(repository);
+        store = new CursorStore(repository, resource, status);
+        // read once, here: mid-poll reads could race with the repository being stopped and reloaded
+        cursor = store.load();
+        if (cursor != null) {
+            LOG.info("{} resumes from its stored offset {} (key {})", poller, cursor, store.key());
+        } else {
+            LOG.info("{} has no stored offset (key {}) and starts from {}", poller, store.key(), startFrom);
+        }
+        pager = newPager(items);
+        super.doStart();
+    }
+
+    private <T> KeysetPager<T> newPager(PolledResource<T> polled) {
+        ListQuery firstPage = ListQuery.page(1, configuration.getPageSize()).withStatus(status);
+        return new KeysetPager<>(api, polled, firstPage, this::isPollAllowed);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (repository != null) {
+            OffsetRepositoryLease.release(repository);
+            repository = null;
+        }
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        if (budget.skip(clock.instant())) {
+            return 0;
+        }
+        try {
+            int delivered = pollOnce();
+            lastSuccessfulPoll = clock.instant();
+            auth.accepted();
+            return delivered;
+        } catch (VelaroRateLimitException e) {
+            budget.pause(e, clock.instant());
+            return 0;
+        } catch (InterruptedException e) {
+            // the consumer is stopping; the cursor is at the last committed item
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (VelaroException e) {
+            if (e.getStatusCode() > 0) {
+                addLastErrorDetail(HealthCheck.HTTP_RESPONSE_CODE, e.getStatusCode());
+            }
+            throw e;
+        }
+    }
+
+    private int pollOnce() throws InterruptedException {
+        PollCursor start = cursor;
+        if (start == null) {
+            if (startFrom.isNow()) {
+                anchorAtServerTime();
+                return 0;
+            }
+            start = PollCursor.at(startFrom.instant());
+            commit(start);
+        }
+        KeysetPager.Outcome outcome = pager.drain(start, this::deliver, this::commit);
+        LOG.debug("{} delivered {} item(s) with {} request(s); offset {}", poller, outcome.delivered(),
+                outcome.requests(), outcome.cursor());
+        return outcome.delivered();
+    }
+
+    /** startFrom=now: Velaro's own time is the start, so no item is missed or repeated because of clock skew. */
+    private void anchorAtServerTime() throws InterruptedException {
+        Instant serverNow = pager.serverNow();
+        Instant start = serverNow != null ? serverNow : clock.instant();
+        commit(PollCursor.at(start));
+        LOG.info("{} starts from {} ({})", poller, start,
+                serverNow != null ? "Velaro's Date header" : "the local clock: Velaro sent no Date header");
+    }
+
+    private void commit(PollCursor next) {
+        store.save(next);
+        cursor = next;
+    }
+
+    /** Routes one item; true when its exchange completed without an exception. */
+    private boolean deliver(Object item) {
+        Exchange exchange = createExchange(false);
+        try {
+            try {
+                VelaroMessages.setModel(exchange.getMessage(), item);
+                getProcessor().process(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+            Exception failure = exchange.getException();
+            if (failure == null && exchange.isRollbackOnly()) {
+                failure = new RollbackExchangeException("The exchange was marked rollback-only", exchange);
+            }
+            if (failure != null) {
+                getExceptionHandler().handleException("Error processing a " + items.noun() + " polled from " + poller
+                                                      + "; the offset stays before it and it is retried at the next poll",
+                        exchange, failure);
+                return false;
+            }
+            return true;
+        } finally {
+            releaseExchange(exchange, false);
+        }
+    }
+
+    /** What the health check shows; never calls Velaro. */
+    PollStatus pollStatus() {
+        AuthFailureReporter reporter = auth;
+        VelaroApi client = api;
+        return new PollStatus(lastSuccessfulPoll, cursor, budget.until(),
+                reporter == null ? null : reporter.currentFailure(), client == null ? null : client.quota());
+    }
+
+    /** e.g. {@code velaro:conversations?status=open}; for messages. */
+    String describe() {
+        return poller;
+    }
+}
