@@ -55,23 +55,28 @@ public class VelaroClient implements VelaroApi {
     private final ApiKey apiKey;
     private final Duration readTimeout;
     private final String userAgent;
+    private final RateGovernor governor;
+    private final RateLimits limits;
     private final Clock clock;
-    private volatile RateLimitHeaders lastLimits = RateLimitHeaders.NONE;
 
     /**
      * @param http        the shared JDK client (its connect timeout applies)
      * @param baseUri     the API base, e.g. {@code https://api.velaro.com/v1}
      * @param apiKey      the key for REST calls; null for a client that only triggers workflows
      * @param readTimeout how long to wait for a response once connected
-     * @param clock       the time source for relative header values
+     * @param governor    the component's rate governor (its clock is the client's clock)
+     * @param limits      this endpoint's limits and retry settings
      */
-    public VelaroClient(HttpClient http, URI baseUri, ApiKey apiKey, Duration readTimeout, Clock clock) {
+    public VelaroClient(HttpClient http, URI baseUri, ApiKey apiKey, Duration readTimeout, RateGovernor governor,
+                        RateLimits limits) {
         this.http = Objects.requireNonNull(http, "http");
         this.baseUri = baseUri;
         this.apiKey = apiKey;
         this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
         this.userAgent = VelaroVersion.userAgent();
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.governor = Objects.requireNonNull(governor, "governor");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.clock = governor.clock();
     }
 
     @Override
@@ -112,15 +117,10 @@ public class VelaroClient implements VelaroApi {
 
     @Override
     public QuotaSnapshot quota() {
-        // interim: last headers seen; the rate governor (issue #3) replaces this with shared counts
-        RateLimitHeaders last = lastLimits;
-        Instant now = clock.instant();
-        Instant reset = last.reset() != null && last.reset().isAfter(now) ? last.reset() : null;
-        int remaining = last.remaining() != null && reset != null ? last.remaining() : 60;
-        Instant midnight = now.atZone(java.time.ZoneOffset.UTC).toLocalDate().plusDays(1)
-                .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-        return new QuotaSnapshot(describeKey(), 60, 0, remaining, reset, 1000, 0, midnight, last.remainingMonth(),
-                remaining == 0 ? reset : null);
+        if (apiKey == null) {
+            throw new IllegalStateException("A workflow-only client has no API quota");
+        }
+        return governor.snapshot(apiKey, limits);
     }
 
     @Override
@@ -129,16 +129,53 @@ public class VelaroClient implements VelaroApi {
     }
 
     /**
-     * Sends one request and maps the answer. The future fails with a {@link VelaroException} subclass (wrapped in
-     * a {@link CompletionException} by {@code join()}).
+     * Sends a request when the rate limits allow, retries it when that is safe, and maps the answer. The future
+     * fails with a {@link VelaroException} subclass (wrapped in a {@link CompletionException} by {@code join()}).
      */
     public <T> CompletableFuture<VelaroResponse<T>> send(VelaroRequest request, JavaType responseType) {
+        CompletableFuture<VelaroResponse<T>> result = new CompletableFuture<>();
         HttpRequest httpRequest;
         try {
             httpRequest = toHttpRequest(request);
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            result.completeExceptionally(e);
+            return result;
         }
+        attempt(request, httpRequest, responseType, 1, result);
+        return result;
+    }
+
+    private <T> void attempt(VelaroRequest request, HttpRequest httpRequest, JavaType type, int attempt,
+                             CompletableFuture<VelaroResponse<T>> result) {
+        CompletableFuture<Void> permit = request.isApi()
+                ? governor.acquire(apiKey, limits, request.describe())
+                : CompletableFuture.completedFuture(null);
+        permit.thenCompose(granted -> this.<T>sendOnce(request, httpRequest, type))
+                .whenComplete((response, failure) -> {
+                    if (failure == null) {
+                        result.complete(response);
+                        return;
+                    }
+                    Throwable cause = unwrap(failure);
+                    Duration delay;
+                    try {
+                        delay = RetryPolicy.retryDelay(request, cause, attempt, limits, clock.instant());
+                    } catch (VelaroException tooLong) {
+                        result.completeExceptionally(tooLong);
+                        return;
+                    }
+                    if (delay == null) {
+                        result.completeExceptionally(cause);
+                        return;
+                    }
+                    LOG.debug("{} failed ({}); attempt {} in {} ms", request, cause.getMessage(), attempt + 1,
+                            delay.toMillis());
+                    governor.scheduleAfter(() -> attempt(request, httpRequest, type, attempt + 1, result), delay, result);
+                });
+    }
+
+    private <T> CompletableFuture<VelaroResponse<T>> sendOnce(VelaroRequest request, HttpRequest httpRequest,
+                                                              JavaType responseType) {
         long started = System.nanoTime();
         LOG.debug("Sending {}", request);
         return http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray())
@@ -180,16 +217,16 @@ public class VelaroClient implements VelaroApi {
 
     private <T> VelaroResponse<T> toResponse(VelaroRequest request, HttpResponse<byte[]> response, JavaType type) {
         Instant now = clock.instant();
-        RateLimitHeaders limits = RateLimitHeaders.parse(response.headers(), now);
-        if (request.isApi() && limits.isPresent()) {
-            lastLimits = limits;
-        }
+        RateLimitHeaders headers = RateLimitHeaders.parse(response.headers(), now);
         int status = response.statusCode();
+        if (request.isApi()) {
+            governor.onResponse(apiKey, status, headers);
+        }
         byte[] body = response.body();
         if (status < 200 || status > 299) {
-            throw new CompletionException(VelaroErrors.toException(request, status, body, limits));
+            throw new CompletionException(VelaroErrors.toException(request, status, body, headers));
         }
-        return new VelaroResponse<>(status, readBody(request, status, body, type), limits,
+        return new VelaroResponse<>(status, readBody(request, status, body, type), headers,
                 serverDate(response.headers().firstValue("Date").orElse(null)));
     }
 
@@ -247,7 +284,8 @@ public class VelaroClient implements VelaroApi {
                 !neverSent, failure);
     }
 
-    static Throwable unwrap(Throwable t) {
+    /** The {@link VelaroException} inside a future's {@link CompletionException}. */
+    public static Throwable unwrap(Throwable t) {
         Throwable cur = t;
         while ((cur instanceof CompletionException || cur instanceof java.util.concurrent.ExecutionException)
                 && cur.getCause() != null) {

@@ -3,7 +3,6 @@ package io.github.camelvelaro.velaro.producer;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import io.github.camelvelaro.velaro.VelaroConfiguration;
 import io.github.camelvelaro.velaro.VelaroConstants;
@@ -12,6 +11,7 @@ import io.github.camelvelaro.velaro.VelaroMessages;
 import io.github.camelvelaro.velaro.VelaroOperation;
 import io.github.camelvelaro.velaro.VelaroResource;
 import io.github.camelvelaro.velaro.client.ListQuery;
+import io.github.camelvelaro.velaro.client.VelaroClient;
 import io.github.camelvelaro.velaro.client.VelaroApi;
 import io.github.camelvelaro.velaro.client.VelaroResponse;
 import io.github.camelvelaro.velaro.client.VelaroValidationException;
@@ -76,7 +76,7 @@ public class VelaroProducer extends DefaultAsyncProducer {
         call.whenComplete((response, failure) -> {
             try {
                 if (failure != null) {
-                    exchange.setException(unwrap(failure));
+                    exchange.setException(VelaroClient.unwrap(failure));
                 } else {
                     Message out = exchange.getMessage();
                     VelaroMessages.setModel(out, response.body());
@@ -184,13 +184,5 @@ public class VelaroProducer extends DefaultAsyncProducer {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    static Throwable unwrap(Throwable t) {
-        Throwable cur = t;
-        while (cur instanceof CompletionException && cur.getCause() != null) {
-            cur = cur.getCause();
-        }
-        return cur;
     }
 }

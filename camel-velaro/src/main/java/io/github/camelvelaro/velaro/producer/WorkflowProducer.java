@@ -10,6 +10,7 @@ import io.github.camelvelaro.velaro.VelaroEndpoint;
 import io.github.camelvelaro.velaro.VelaroOperation;
 import io.github.camelvelaro.velaro.VelaroResource;
 import io.github.camelvelaro.velaro.client.VelaroApi;
+import io.github.camelvelaro.velaro.client.VelaroClient;
 import io.github.camelvelaro.velaro.client.VelaroResponse;
 import io.github.camelvelaro.velaro.client.VelaroValidationException;
 import io.github.camelvelaro.velaro.client.WorkflowTrigger;
@@ -61,7 +62,7 @@ public class WorkflowProducer extends DefaultAsyncProducer {
         call.whenComplete((response, failure) -> {
             try {
                 if (failure != null) {
-                    exchange.setException(VelaroProducer.unwrap(failure));
+                    exchange.setException(VelaroClient.unwrap(failure));
                 } else {
                     exchange.getMessage().setBody(response.body());
                 }
