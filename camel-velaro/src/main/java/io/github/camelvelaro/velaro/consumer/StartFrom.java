@@ -33,7 +33,8 @@ public record StartFrom(Instant instant) {
             case "beginning":
                 return new StartFrom(BEGINNING);
             default:
-                return new StartFrom(parseInstant(v));
+                // in an endpoint URI the + of an offset arrives decoded as a space
+                return new StartFrom(parseInstant(v.replace(' ', '+')));
         }
     }
 

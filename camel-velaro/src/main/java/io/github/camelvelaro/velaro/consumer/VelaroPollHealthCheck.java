@@ -68,8 +68,8 @@ final class VelaroPollHealthCheck extends ScheduledPollConsumerHealthCheck {
         if (refused != null) {
             // Camel resets its error count when a backoff ends, but a refused key stays refused until a poll succeeds
             builder.down();
-            builder.message("Velaro refuses the API key of " + consumer.describe() + " (" + refused.getStatusCode()
-                            + "): " + refused.getMessage());
+            builder.message("Velaro refuses the API key " + consumer.maskedKey() + " of " + consumer.describe() + " ("
+                            + refused.getStatusCode() + "): " + refused.getMessage());
             builder.error(refused);
         }
         return builder.build();

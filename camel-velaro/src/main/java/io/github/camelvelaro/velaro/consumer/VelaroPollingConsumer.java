@@ -2,6 +2,8 @@ package io.github.camelvelaro.velaro.consumer;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.camelvelaro.velaro.VelaroConfiguration;
 import io.github.camelvelaro.velaro.VelaroEndpoint;
@@ -45,6 +47,8 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
     private final String poller;
     private final BudgetPause budget;
     private final Clock clock;
+    /** Held while a poll runs, so stopping can wait for the item in progress to be committed. */
+    private final ReentrantLock polling = new ReentrantLock();
 
     private VelaroApi api;
     private StateRepository<String, String> repository;
@@ -123,15 +127,39 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
 
     private <T> KeysetPager<T> newPager(PolledResource<T> polled) {
         ListQuery firstPage = ListQuery.page(1, configuration.getPageSize()).withStatus(status);
-        return new KeysetPager<>(api, polled, firstPage, this::isPollAllowed);
+        return new KeysetPager<>(api, polled, firstPage, this::mayContinue);
+    }
+
+    /**
+     * Whether the next page or item may start: not once the consumer or the CamelContext is stopping. Stopping
+     * between items, as Camel's default shutdown does, also keeps a {@code master:} leader from routing on after
+     * camel-master has released its leadership, which it does before it stops this consumer.
+     */
+    private boolean mayContinue() {
+        return isPollAllowed() && !getEndpoint().getCamelContext().isStopping();
     }
 
     @Override
     protected void doStop() throws Exception {
+        // cancels the schedule and interrupts a poll waiting for Velaro; a poll routing an item finishes it first
         super.doStop();
-        if (repository != null) {
-            OffsetRepositoryLease.release(repository);
-            repository = null;
+        long timeout = getEndpoint().getCamelContext().getShutdownStrategy().getTimeout();
+        TimeUnit unit = getEndpoint().getCamelContext().getShutdownStrategy().getTimeUnit();
+        boolean idle = polling.tryLock(timeout, unit);
+        try {
+            if (!idle) {
+                LOG.warn("{} stops while an item is still being routed after {} {}; its offset may be committed late",
+                        poller, timeout, unit);
+            }
+            if (repository != null) {
+                // last, so that a repository the lease stops (and writes out) holds the final cursor
+                OffsetRepositoryLease.release(repository);
+                repository = null;
+            }
+        } finally {
+            if (idle) {
+                polling.unlock();
+            }
         }
     }
 
@@ -140,6 +168,7 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
         if (budget.skip(clock.instant())) {
             return 0;
         }
+        polling.lock();
         try {
             int delivered = pollOnce();
             lastSuccessfulPoll = clock.instant();
@@ -157,6 +186,8 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
                 addLastErrorDetail(HealthCheck.HTTP_RESPONSE_CODE, e.getStatusCode());
             }
             throw e;
+        } finally {
+            polling.unlock();
         }
     }
 
@@ -222,6 +253,11 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
         VelaroApi client = api;
         return new PollStatus(lastSuccessfulPoll, cursor, budget.until(),
                 reporter == null ? null : reporter.currentFailure(), client == null ? null : client.quota());
+    }
+
+    /** The key as {@code vlk_…abcd}; for messages. */
+    String maskedKey() {
+        return key.masked();
     }
 
     /** e.g. {@code velaro:conversations?status=open}; for messages. */

@@ -17,10 +17,6 @@ class PollingPaginationTest extends PollingTestSupport {
 
     private static final Instant EPOCH = Instant.EPOCH;
 
-    private static String t(int second) {
-        return "2026-11-27T10:00:" + (second < 10 ? "0" : "") + second + "Z";
-    }
-
     @Test
     void aBacklogDrainsAcrossPagesInOrderWithinOnePoll() throws Exception {
         for (int i = 7; i >= 1; i--) {

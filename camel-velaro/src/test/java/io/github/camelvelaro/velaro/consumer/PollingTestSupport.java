@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.github.camelvelaro.velaro.MutableClock;
 import io.github.camelvelaro.velaro.VelaroComponent;
 import io.github.camelvelaro.velaro.VelaroTestSupport;
 import io.github.camelvelaro.velaro.model.Contact;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A CamelContext whose velaro component runs on a hand-moved clock, and a WireMock server on loopback whose list
@@ -32,7 +34,7 @@ public abstract class PollingTestSupport extends CamelTestSupport {
     protected static final VelaroFeed FEED = new VelaroFeed();
     protected static WireMockServer wireMock;
 
-    protected final MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-27T12:00:00Z"));
+    protected final MutableClock clock = new MutableClock();
 
     @BeforeAll
     static void startServer() {
@@ -50,7 +52,7 @@ public abstract class PollingTestSupport extends CamelTestSupport {
     void resetServer() {
         wireMock.resetAll();
         FEED.clear();
-        wireMock.stubFor(get(urlPathMatching("/v1/(conversations|contacts)")).atPriority(10)
+        wireMock.stubFor(get(urlPathMatching("(/[A-Za-z]+)?/v1/(conversations|contacts)")).atPriority(10)
                 .willReturn(aResponse().withTransformers(VelaroFeed.NAME)));
     }
 
@@ -101,6 +103,26 @@ public abstract class PollingTestSupport extends CamelTestSupport {
             return c.getId() + "@" + c.getUpdatedAt();
         }
         return String.valueOf(body);
+    }
+
+    /** {@code 2026-11-27T10:00:<second>Z}. */
+    protected static String t(int second) {
+        return String.format("2026-11-27T10:00:%02dZ", second);
+    }
+
+    /** Waits until the feed has answered {@code more} further list requests, i.e. that many more polls ran. */
+    protected static void awaitMoreRequests(int more) {
+        int before = FEED.requests().size();
+        await().until(() -> FEED.requests().size() >= before + more);
+    }
+
+    /** The messages of a failure and its causes, one a line. */
+    protected static String messages(Throwable failure) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append('\n');
+        }
+        return all.toString();
     }
 
     /** The list requests of one resource, in order. */
