@@ -95,7 +95,7 @@ public class VelaroComponent extends HealthCheckComponent {
     VelaroClient createClient(VelaroConfiguration configuration, ApiKey key) {
         HttpClient http = httpClients.computeIfAbsent(configuration.getConnectTimeout(), this::newHttpClient);
         return new VelaroClient(http, key == null ? null : configuration.baseUri(), key,
-                Duration.ofMillis(configuration.getReadTimeout()), governor(), configuration.rateLimits());
+                Duration.ofMillis(configuration.getReadTimeout()), governor(), configuration.rateLimits(), executor());
     }
 
     /** The one governor all endpoints of this component share. */
@@ -121,6 +121,7 @@ public class VelaroComponent extends HealthCheckComponent {
         return builder.build();
     }
 
+    /** The I/O pool: the HTTP client's own tasks, and requests sent after a rate-limit wait or a retry delay. */
     private synchronized ExecutorService executor() {
         if (httpExecutor == null) {
             httpExecutor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "VelaroHttpClient");

@@ -3,6 +3,7 @@ package io.github.camelvelaro.velaro.producer;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import io.github.camelvelaro.velaro.VelaroConfiguration;
 import io.github.camelvelaro.velaro.VelaroConstants;
@@ -73,22 +74,30 @@ public class VelaroProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
+        if (call.isDone()) {
+            // sent on this thread without waiting: continue synchronously, as Camel prefers
+            complete(exchange, call);
+            callback.done(true);
+            return true;
+        }
         call.whenComplete((response, failure) -> {
-            try {
-                if (failure != null) {
-                    exchange.setException(VelaroClient.unwrap(failure));
-                } else {
-                    Message out = exchange.getMessage();
-                    VelaroMessages.setModel(out, response.body());
-                    VelaroMessages.setRateLimit(out, response.rateLimit());
-                }
-            } catch (RuntimeException e) {
-                exchange.setException(e);
-            } finally {
-                callback.done(false);
-            }
+            complete(exchange, call);
+            callback.done(false);
         });
         return false;
+    }
+
+    private static void complete(Exchange exchange, CompletableFuture<? extends VelaroResponse<?>> call) {
+        try {
+            VelaroResponse<?> response = call.join();
+            Message out = exchange.getMessage();
+            VelaroMessages.setModel(out, response.body());
+            VelaroMessages.setRateLimit(out, response.rateLimit());
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            exchange.setException(VelaroClient.unwrap(e));
+        } catch (RuntimeException e) {
+            exchange.setException(e);
+        }
     }
 
     private CompletableFuture<? extends VelaroResponse<?>> invoke(Message in) {

@@ -59,18 +59,24 @@ public class WorkflowProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
+        if (call.isDone()) {
+            complete(exchange, call);
+            callback.done(true);
+            return true;
+        }
         call.whenComplete((response, failure) -> {
-            try {
-                if (failure != null) {
-                    exchange.setException(VelaroClient.unwrap(failure));
-                } else {
-                    exchange.getMessage().setBody(response.body());
-                }
-            } finally {
-                callback.done(false);
-            }
+            complete(exchange, call);
+            callback.done(false);
         });
         return false;
+    }
+
+    private static void complete(Exchange exchange, CompletableFuture<VelaroResponse<String>> call) {
+        try {
+            exchange.getMessage().setBody(call.join().body());
+        } catch (java.util.concurrent.CompletionException e) {
+            exchange.setException(VelaroClient.unwrap(e));
+        }
     }
 
     /** JSON text is sent as given once checked to be JSON; anything else is serialised; no body sends {}. */
