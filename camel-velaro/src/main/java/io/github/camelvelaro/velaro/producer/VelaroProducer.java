@@ -3,7 +3,6 @@ package io.github.camelvelaro.velaro.producer;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import io.github.camelvelaro.velaro.VelaroConfiguration;
 import io.github.camelvelaro.velaro.VelaroConstants;
@@ -12,28 +11,23 @@ import io.github.camelvelaro.velaro.VelaroMessages;
 import io.github.camelvelaro.velaro.VelaroOperation;
 import io.github.camelvelaro.velaro.VelaroResource;
 import io.github.camelvelaro.velaro.client.ListQuery;
-import io.github.camelvelaro.velaro.client.VelaroClient;
 import io.github.camelvelaro.velaro.client.VelaroApi;
 import io.github.camelvelaro.velaro.client.VelaroResponse;
 import io.github.camelvelaro.velaro.client.VelaroValidationException;
 import io.github.camelvelaro.velaro.model.ContactInput;
 import io.github.camelvelaro.velaro.model.CreateConversation;
 import io.github.camelvelaro.velaro.model.VelaroJson;
-import org.apache.camel.AsyncCallback;
-import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
  * Conversations and contacts: create, get, list, update. Asynchronous: the exchange waits for Velaro (and for the
  * rate limits) without holding a Camel thread.
  */
-public class VelaroProducer extends DefaultAsyncProducer {
+public class VelaroProducer extends AbstractVelaroProducer {
 
     private final VelaroResource resource;
     private final VelaroConfiguration configuration;
     private final VelaroOperation defaultOperation;
-    private VelaroApi api;
 
     public VelaroProducer(VelaroEndpoint endpoint) {
         super(endpoint);
@@ -53,54 +47,13 @@ public class VelaroProducer extends DefaultAsyncProducer {
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        api = getEndpoint().createApi();
+    protected void onResponse(Message out, VelaroResponse<?> response) {
+        VelaroMessages.setModel(out, response.body());
+        VelaroMessages.setRateLimit(out, response.rateLimit());
     }
 
     @Override
-    public VelaroEndpoint getEndpoint() {
-        return (VelaroEndpoint) super.getEndpoint();
-    }
-
-    @Override
-    public boolean process(Exchange exchange, AsyncCallback callback) {
-        CompletableFuture<? extends VelaroResponse<?>> call;
-        try {
-            call = invoke(exchange.getMessage());
-        } catch (Exception e) {
-            // invalid message: nothing was sent
-            exchange.setException(e);
-            callback.done(true);
-            return true;
-        }
-        if (call.isDone()) {
-            // sent on this thread without waiting: continue synchronously, as Camel prefers
-            complete(exchange, call);
-            callback.done(true);
-            return true;
-        }
-        call.whenComplete((response, failure) -> {
-            complete(exchange, call);
-            callback.done(false);
-        });
-        return false;
-    }
-
-    private static void complete(Exchange exchange, CompletableFuture<? extends VelaroResponse<?>> call) {
-        try {
-            VelaroResponse<?> response = call.join();
-            Message out = exchange.getMessage();
-            VelaroMessages.setModel(out, response.body());
-            VelaroMessages.setRateLimit(out, response.rateLimit());
-        } catch (CompletionException | java.util.concurrent.CancellationException e) {
-            exchange.setException(VelaroClient.unwrap(e));
-        } catch (RuntimeException e) {
-            exchange.setException(e);
-        }
-    }
-
-    private CompletableFuture<? extends VelaroResponse<?>> invoke(Message in) {
+    protected CompletableFuture<? extends VelaroResponse<?>> call(VelaroApi api, Message in) {
         VelaroOperation operation = defaultOperation;
         String override = in.getHeader(VelaroConstants.OPERATION, String.class);
         if (override != null) {
