@@ -24,7 +24,7 @@ import org.apache.camel.support.HealthCheckComponent;
 @Component(VelaroConstants.SCHEME)
 public class VelaroComponent extends HealthCheckComponent {
 
-    /** The Velaro API key (vlk_…, 52 characters) that endpoints use unless they set their own. */
+    /** The Velaro API key (52 characters starting with vlk_) that endpoints use unless they set their own. */
     @Metadata(label = "security", secret = true)
     private String apiKey;
 
