@@ -152,6 +152,22 @@ class SandboxConformanceTest {
         assertConforms(Operation.LIST_CONTACTS, api.get("/contacts?pageSize=100", key));
     }
 
+    @Test
+    void theValidatorWouldCatchADeviation() {
+        // a negative control: without it, a validator that matched nothing would pass everything
+        SimpleResponse missingId = SimpleResponse.Builder.status(200).withContentType("application/json")
+                .withBody("{\"status\":\"open\",\"createdAt\":\"2026-03-10T10:00:00Z\"}").build();
+        SimpleResponse undocumented = SimpleResponse.Builder.status(418).withContentType("application/json")
+                .withBody("{}").build();
+        SimpleResponse badHeader = SimpleResponse.Builder.status(200).withContentType("application/json")
+                .withHeader("X-RateLimit-Reset", "soon")
+                .withBody("{\"data\":[],\"page\":1,\"pageSize\":25,\"hasMore\":false}").build();
+
+        assertThat(validator.validateResponse("/v1/conversations/c1", Request.Method.GET, missingId).hasErrors()).isTrue();
+        assertThat(validator.validateResponse("/v1/contacts", Request.Method.GET, undocumented).hasErrors()).isTrue();
+        assertThat(validator.validateResponse("/v1/conversations", Request.Method.GET, badHeader).hasErrors()).isTrue();
+    }
+
     private HttpResponse<String> provoke(Operation op, int status) throws IOException {
         String path = op.path.replace("{id}", op.path.startsWith("/conversations") ? conversationId : contactId);
         return switch (status) {
