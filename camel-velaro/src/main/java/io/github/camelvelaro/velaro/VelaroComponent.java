@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelvelaro.velaro.client.ApiKey;
+import io.github.camelvelaro.velaro.client.RateGovernor;
 import io.github.camelvelaro.velaro.client.VelaroClient;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -22,7 +24,7 @@ import org.apache.camel.support.HealthCheckComponent;
 @Component(VelaroConstants.SCHEME)
 public class VelaroComponent extends HealthCheckComponent {
 
-    /** The Velaro API key (vlk_…, 52 characters) that endpoints use unless they set their own. */
+    /** The Velaro API key (52 characters starting with vlk_) that endpoints use unless they set their own. */
     @Metadata(label = "security", secret = true)
     private String apiKey;
 
@@ -48,6 +50,8 @@ public class VelaroComponent extends HealthCheckComponent {
     private Clock clock = Clock.systemUTC();
     private final Map<Long, HttpClient> httpClients = new ConcurrentHashMap<>();
     private volatile ExecutorService httpExecutor;
+    private RateGovernor governor;
+    private ScheduledExecutorService scheduler;
 
     @Override
     protected void doInit() throws Exception {
@@ -91,7 +95,17 @@ public class VelaroComponent extends HealthCheckComponent {
     VelaroClient createClient(VelaroConfiguration configuration, ApiKey key) {
         HttpClient http = httpClients.computeIfAbsent(configuration.getConnectTimeout(), this::newHttpClient);
         return new VelaroClient(http, key == null ? null : configuration.baseUri(), key,
-                Duration.ofMillis(configuration.getReadTimeout()), clock);
+                Duration.ofMillis(configuration.getReadTimeout()), governor(), configuration.rateLimits(), executor());
+    }
+
+    /** The one governor all endpoints of this component share. */
+    public synchronized RateGovernor governor() {
+        if (governor == null) {
+            scheduler = getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, "VelaroRateGovernor");
+            governor = new RateGovernor(clock, scheduler);
+        }
+        return governor;
     }
 
     private HttpClient newHttpClient(long connectTimeoutMillis) {
@@ -107,6 +121,7 @@ public class VelaroComponent extends HealthCheckComponent {
         return builder.build();
     }
 
+    /** The I/O pool: the HTTP client's own tasks, and requests sent after a rate-limit wait or a retry delay. */
     private synchronized ExecutorService executor() {
         if (httpExecutor == null) {
             httpExecutor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "VelaroHttpClient");
@@ -116,6 +131,15 @@ public class VelaroComponent extends HealthCheckComponent {
 
     @Override
     protected void doStop() throws Exception {
+        synchronized (this) {
+            if (governor != null) {
+                // requests still waiting for a limit fail now instead of never completing
+                governor.close();
+                getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
+            }
+            scheduler = null;
+            governor = null;
+        }
         httpClients.clear();
         ExecutorService executor = httpExecutor;
         httpExecutor = null;
@@ -165,11 +189,12 @@ public class VelaroComponent extends HealthCheckComponent {
         this.dailyRequestLimit = dailyRequestLimit;
     }
 
-    /** The time source for rate limits and polling; tests inject a controllable one. */
+    /** The time source for rate limits, polling and webhook timestamps; tests inject a controllable one. */
     public Clock getClock() {
         return clock;
     }
 
+    /** Sets the time source; call it before the first endpoint sends (the governor keeps the clock it started with). */
     public void setClock(Clock clock) {
         this.clock = clock;
     }

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.github.camelvelaro.velaro.client.ApiKey;
 import io.github.camelvelaro.velaro.client.Endpoints;
+import io.github.camelvelaro.velaro.client.RateLimits;
 import io.github.camelvelaro.velaro.client.Secrets;
 import io.github.camelvelaro.velaro.client.VelaroScope;
 import io.github.camelvelaro.velaro.client.WorkflowTrigger;
@@ -32,7 +33,7 @@ public class VelaroConfiguration implements Cloneable {
 
     // --- connection and credentials (component-level defaults) ---
 
-    /** The Velaro API key (vlk_…, 52 characters), sent only as an Authorization: Bearer header. */
+    /** The Velaro API key (52 characters starting with vlk_), sent only as an Authorization: Bearer header. */
     @UriParam(label = "security", secret = true)
     private String apiKey;
 
@@ -336,6 +337,11 @@ public class VelaroConfiguration implements Cloneable {
                                                + "); keys never go into URLs");
         }
         return uri;
+    }
+
+    /** The endpoint's rate limits and retry settings. */
+    public RateLimits rateLimits() {
+        return new RateLimits(rateLimitPerMinute, dailyRequestLimit, maxRetries, java.time.Duration.ofMillis(maxRetryWait));
     }
 
     /** The validated trigger URL of velaro:workflows. */
