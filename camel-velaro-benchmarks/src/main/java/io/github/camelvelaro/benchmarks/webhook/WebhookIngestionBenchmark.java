@@ -116,11 +116,15 @@ public final class WebhookIngestionBenchmark {
             for (int i = 0; i < rounds; i++) {
                 StringBuilder line = new StringBuilder("round " + (i + 1) + ":");
                 double[] rates = new double[paths.size()];
-                for (int t = 0; t < paths.size(); t++) {
+                // the order rotates from round to round, so no target always follows the same one
+                for (int k = 0; k < paths.size(); k++) {
+                    int t = (i + k) % paths.size();
                     Result result = load(paths.get(t), round);
                     requests[t] += result.ok();
                     seconds[t] += result.seconds();
                     rates[t] = result.rate();
+                }
+                for (int t = 0; t < paths.size(); t++) {
                     line.append(String.format(Locale.ROOT, " %s %.0f req/s", paths.get(t), rates[t]));
                 }
                 roundRatios.add(rates[2] / rates[0]);
