@@ -24,7 +24,7 @@ import org.apache.camel.support.HealthCheckComponent;
 @Component(VelaroConstants.SCHEME)
 public class VelaroComponent extends HealthCheckComponent {
 
-    /** The Velaro API key (vlk_…, 52 characters) that endpoints use unless they set their own. */
+    /** The Velaro API key (52 characters starting with vlk_) that endpoints use unless they set their own. */
     @Metadata(label = "security", secret = true)
     private String apiKey;
 
@@ -95,7 +95,7 @@ public class VelaroComponent extends HealthCheckComponent {
     VelaroClient createClient(VelaroConfiguration configuration, ApiKey key) {
         HttpClient http = httpClients.computeIfAbsent(configuration.getConnectTimeout(), this::newHttpClient);
         return new VelaroClient(http, key == null ? null : configuration.baseUri(), key,
-                Duration.ofMillis(configuration.getReadTimeout()), governor(), configuration.rateLimits());
+                Duration.ofMillis(configuration.getReadTimeout()), governor(), configuration.rateLimits(), executor());
     }
 
     /** The one governor all endpoints of this component share. */
@@ -121,6 +121,7 @@ public class VelaroComponent extends HealthCheckComponent {
         return builder.build();
     }
 
+    /** The I/O pool: the HTTP client's own tasks, and requests sent after a rate-limit wait or a retry delay. */
     private synchronized ExecutorService executor() {
         if (httpExecutor == null) {
             httpExecutor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "VelaroHttpClient");

@@ -33,7 +33,7 @@ public class VelaroConfiguration implements Cloneable {
 
     // --- connection and credentials (component-level defaults) ---
 
-    /** The Velaro API key (vlk_…, 52 characters), sent only as an Authorization: Bearer header. */
+    /** The Velaro API key (52 characters starting with vlk_), sent only as an Authorization: Bearer header. */
     @UriParam(label = "security", secret = true)
     private String apiKey;
 

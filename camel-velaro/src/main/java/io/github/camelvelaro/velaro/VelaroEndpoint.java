@@ -1,13 +1,18 @@
 package io.github.camelvelaro.velaro;
 
+import java.util.List;
+
 import io.github.camelvelaro.velaro.client.VelaroApi;
 import io.github.camelvelaro.velaro.consumer.VelaroPollingConsumer;
 import io.github.camelvelaro.velaro.producer.VelaroProducer;
 import io.github.camelvelaro.velaro.producer.WorkflowProducer;
+import io.github.camelvelaro.velaro.webhook.VelaroWebhook;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.component.webhook.WebhookCapableEndpoint;
+import org.apache.camel.component.webhook.WebhookConfiguration;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriEndpoint;
@@ -21,7 +26,7 @@ import org.apache.camel.support.processor.state.MemoryStateRepository;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = VelaroConstants.SCHEME, title = "Velaro", syntax = "velaro:resource",
              category = { Category.CHAT, Category.SAAS, Category.API }, headersClass = VelaroConstants.class)
-public class VelaroEndpoint extends ScheduledPollEndpoint {
+public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapableEndpoint {
 
     /** What the endpoint addresses: conversations or contacts (produce and poll), workflows (produce), events or transcripts (webhook). */
     @UriPath(enums = "conversations,contacts,workflows,events,transcripts")
@@ -32,6 +37,7 @@ public class VelaroEndpoint extends ScheduledPollEndpoint {
     private VelaroConfiguration configuration;
 
     private final VelaroResource kind;
+    private VelaroWebhook webhook;
 
     private StateRepository<String, String> inMemoryOffsets;
 
@@ -76,9 +82,44 @@ public class VelaroEndpoint extends ScheduledPollEndpoint {
             case WORKFLOWS -> throw new IllegalArgumentException(
                     "velaro:workflows starts workflow runs and cannot be used in from(...)");
             default -> throw new IllegalArgumentException(
-                    "velaro:" + resource + " is received through camel-webhook: use from(\"webhook:velaro:" + resource
-                                                          + "\")");
+                    "velaro:" + resource + " is received through camel-webhook and a platform-http server: use "
+                                                          + "from(\"webhook:velaro:" + resource
+                                                          + "?webhookSecret=RAW(whsec_…)\")");
         }
+    }
+
+    // --- WebhookCapableEndpoint: webhook:velaro:events and webhook:velaro:transcripts (logic in the webhook package) ---
+
+    @Override
+    public Processor createWebhookHandler(Processor next) {
+        return webhook().createHandler(configuration, getComponent().getClock(), next);
+    }
+
+    @Override
+    public void registerWebhook() {
+        webhook().register();
+    }
+
+    @Override
+    public void unregisterWebhook() {
+        webhook().unregister();
+    }
+
+    @Override
+    public void setWebhookConfiguration(WebhookConfiguration webhookConfiguration) {
+        webhook().configure(webhookConfiguration);
+    }
+
+    @Override
+    public List<String> getWebhookMethods() {
+        return VelaroWebhook.methods();
+    }
+
+    private synchronized VelaroWebhook webhook() {
+        if (webhook == null) {
+            webhook = new VelaroWebhook(getCamelContext(), kind);
+        }
+        return webhook;
     }
 
     /** A client for this endpoint's key and base URL (REST resources) or for workflow triggers. */

@@ -189,7 +189,7 @@ public final class RateGovernor {
 
     /** Requests per UTC day for the whole component. */
     static final class DailyCount {
-        private LocalDate day;
+        private long day = Long.MIN_VALUE;
         private long count;
 
         synchronized long count(Instant now) {
@@ -208,8 +208,8 @@ public final class RateGovernor {
         }
 
         private void roll(Instant now) {
-            LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-            if (!today.equals(day)) {
+            long today = Math.floorDiv(now.getEpochSecond(), 86_400L); // the UTC day number, without time-zone rules
+            if (today != day) {
                 day = today;
                 count = 0;
             }

@@ -8,8 +8,13 @@ import java.time.Instant;
  * @param status     the HTTP status (2xx)
  * @param body       the body mapped to the model, or null when there was none
  * @param rateLimit  the rate-limit headers of this response
- * @param serverDate the server's {@code Date} header, or null when absent or malformed
+ * @param dateHeader the server's {@code Date} header as sent, or null
  * @param <T>        the model type
  */
-public record VelaroResponse<T>(int status, T body, RateLimitHeaders rateLimit, Instant serverDate) {
+public record VelaroResponse<T>(int status, T body, RateLimitHeaders rateLimit, String dateHeader) {
+
+    /** The server's {@code Date} header, or null when absent or malformed; parsed on demand (pollers need it). */
+    public Instant serverDate() {
+        return VelaroClient.serverDate(dateHeader);
+    }
 }

@@ -11,28 +11,23 @@ import io.github.camelvelaro.velaro.VelaroMessages;
 import io.github.camelvelaro.velaro.VelaroOperation;
 import io.github.camelvelaro.velaro.VelaroResource;
 import io.github.camelvelaro.velaro.client.ListQuery;
-import io.github.camelvelaro.velaro.client.VelaroClient;
 import io.github.camelvelaro.velaro.client.VelaroApi;
 import io.github.camelvelaro.velaro.client.VelaroResponse;
 import io.github.camelvelaro.velaro.client.VelaroValidationException;
 import io.github.camelvelaro.velaro.model.ContactInput;
 import io.github.camelvelaro.velaro.model.CreateConversation;
 import io.github.camelvelaro.velaro.model.VelaroJson;
-import org.apache.camel.AsyncCallback;
-import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
  * Conversations and contacts: create, get, list, update. Asynchronous: the exchange waits for Velaro (and for the
  * rate limits) without holding a Camel thread.
  */
-public class VelaroProducer extends DefaultAsyncProducer {
+public class VelaroProducer extends AbstractVelaroProducer {
 
     private final VelaroResource resource;
     private final VelaroConfiguration configuration;
     private final VelaroOperation defaultOperation;
-    private VelaroApi api;
 
     public VelaroProducer(VelaroEndpoint endpoint) {
         super(endpoint);
@@ -52,46 +47,13 @@ public class VelaroProducer extends DefaultAsyncProducer {
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        api = getEndpoint().createApi();
+    protected void onResponse(Message out, VelaroResponse<?> response) {
+        VelaroMessages.setModel(out, response.body());
+        VelaroMessages.setRateLimit(out, response.rateLimit());
     }
 
     @Override
-    public VelaroEndpoint getEndpoint() {
-        return (VelaroEndpoint) super.getEndpoint();
-    }
-
-    @Override
-    public boolean process(Exchange exchange, AsyncCallback callback) {
-        CompletableFuture<? extends VelaroResponse<?>> call;
-        try {
-            call = invoke(exchange.getMessage());
-        } catch (Exception e) {
-            // invalid message: nothing was sent
-            exchange.setException(e);
-            callback.done(true);
-            return true;
-        }
-        call.whenComplete((response, failure) -> {
-            try {
-                if (failure != null) {
-                    exchange.setException(VelaroClient.unwrap(failure));
-                } else {
-                    Message out = exchange.getMessage();
-                    VelaroMessages.setModel(out, response.body());
-                    VelaroMessages.setRateLimit(out, response.rateLimit());
-                }
-            } catch (RuntimeException e) {
-                exchange.setException(e);
-            } finally {
-                callback.done(false);
-            }
-        });
-        return false;
-    }
-
-    private CompletableFuture<? extends VelaroResponse<?>> invoke(Message in) {
+    protected CompletableFuture<? extends VelaroResponse<?>> call(VelaroApi api, Message in) {
         VelaroOperation operation = defaultOperation;
         String override = in.getHeader(VelaroConstants.OPERATION, String.class);
         if (override != null) {

@@ -10,24 +10,20 @@ import io.github.camelvelaro.velaro.VelaroEndpoint;
 import io.github.camelvelaro.velaro.VelaroOperation;
 import io.github.camelvelaro.velaro.VelaroResource;
 import io.github.camelvelaro.velaro.client.VelaroApi;
-import io.github.camelvelaro.velaro.client.VelaroClient;
 import io.github.camelvelaro.velaro.client.VelaroResponse;
 import io.github.camelvelaro.velaro.client.VelaroValidationException;
 import io.github.camelvelaro.velaro.client.WorkflowTrigger;
+import org.apache.camel.Message;
 import io.github.camelvelaro.velaro.model.VelaroJson;
-import org.apache.camel.AsyncCallback;
-import org.apache.camel.Exchange;
-import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
  * {@code velaro:workflows}: POSTs the body as JSON to a workflow's webhook trigger URL. The URL is the credential:
  * no API key is needed, and the URL never appears in logs or messages. The body after the call is Velaro's answer as
  * text (null when empty).
  */
-public class WorkflowProducer extends DefaultAsyncProducer {
+public class WorkflowProducer extends AbstractVelaroProducer {
 
     private final WorkflowTrigger trigger;
-    private VelaroApi api;
 
     public WorkflowProducer(VelaroEndpoint endpoint) {
         super(endpoint);
@@ -44,33 +40,13 @@ public class WorkflowProducer extends DefaultAsyncProducer {
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        api = ((VelaroEndpoint) getEndpoint()).createApi();
+    protected CompletableFuture<VelaroResponse<String>> call(VelaroApi api, Message in) {
+        return api.triggerWorkflow(trigger, json(in.getBody()));
     }
 
     @Override
-    public boolean process(Exchange exchange, AsyncCallback callback) {
-        CompletableFuture<VelaroResponse<String>> call;
-        try {
-            call = api.triggerWorkflow(trigger, json(exchange.getMessage().getBody()));
-        } catch (Exception e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
-        }
-        call.whenComplete((response, failure) -> {
-            try {
-                if (failure != null) {
-                    exchange.setException(VelaroClient.unwrap(failure));
-                } else {
-                    exchange.getMessage().setBody(response.body());
-                }
-            } finally {
-                callback.done(false);
-            }
-        });
-        return false;
+    protected void onResponse(Message out, VelaroResponse<?> response) {
+        out.setBody(response.body());
     }
 
     /** JSON text is sent as given once checked to be JSON; anything else is serialised; no body sends {}. */

@@ -73,6 +73,37 @@ class ClientUnitsTest {
     }
 
     @Test
+    void backoffGrowsExponentiallyWithJitterAndACap() {
+        for (int i = 0; i < 50; i++) {
+            assertThat(RetryPolicy.backoff(1).toMillis()).isBetween(250L, 500L);
+            assertThat(RetryPolicy.backoff(3).toMillis()).isBetween(1000L, 2000L);
+            assertThat(RetryPolicy.backoff(40).toMillis()).isBetween(15_000L, 30_000L);
+        }
+    }
+
+    @Test
+    void onlyRequestsThatCannotBeAppliedTwiceAreRetried() {
+        RateLimits limits = RateLimits.DEFAULTS;
+        VelaroRequest get = VelaroRequest.api("GET", "/conversations", Map.of(), null);
+        VelaroRequest post = VelaroRequest.api("POST", "/conversations", Map.of(), new byte[0]);
+        VelaroServerException server = new VelaroServerException("500", 500, null);
+        VelaroConnectionException lost = new VelaroConnectionException("reset", true, null);
+        VelaroConnectionException refused = new VelaroConnectionException("refused", false, null);
+        VelaroRateLimitException tooMany = new VelaroRateLimitException("429", 429, null, NOW.plusSeconds(5));
+        VelaroRateLimitException localBudget = new VelaroRateLimitException("daily", 0, null, NOW.plusSeconds(5));
+
+        assertThat(RetryPolicy.retryDelay(get, server, 1, limits, NOW)).isNotNull();
+        assertThat(RetryPolicy.retryDelay(post, server, 1, limits, NOW)).isNull();
+        assertThat(RetryPolicy.retryDelay(get, lost, 1, limits, NOW)).isNotNull();
+        assertThat(RetryPolicy.retryDelay(post, lost, 1, limits, NOW)).isNull();
+        assertThat(RetryPolicy.retryDelay(post, refused, 1, limits, NOW)).isNotNull();
+        assertThat(RetryPolicy.retryDelay(post, tooMany, 1, limits, NOW)).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(RetryPolicy.retryDelay(get, localBudget, 1, limits, NOW)).isNull();
+        assertThat(RetryPolicy.retryDelay(get, server, limits.maxRetries() + 1, limits, NOW)).isNull();
+        assertThat(RetryPolicy.retryDelay(get, new VelaroBadRequestException("400", null), 1, limits, NOW)).isNull();
+    }
+
+    @Test
     void loopbackDetectionNeverResolvesNames() {
         assertThat(Endpoints.isLoopback("localhost")).isTrue();
         assertThat(Endpoints.isLoopback("127.9.9.9")).isTrue();

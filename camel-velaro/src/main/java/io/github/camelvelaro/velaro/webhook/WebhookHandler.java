@@ -1,0 +1,160 @@
+package io.github.camelvelaro.velaro.webhook;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.camelvelaro.velaro.webhook.DeliveryGate.Admission;
+import io.github.camelvelaro.velaro.webhook.WebhookVerifier.Verification;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.AsyncProcessor;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.AsyncProcessorSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives one webhook delivery from the HTTP engine and answers it. In this order: body size (413), signature (401),
+ * JSON (400), wanted type (2xx, dropped), first delivery of its key (2xx, not passed on), the route; then 2xx only
+ * when the route succeeded, else 500 with the key released so the redelivery is processed.
+ * <p>
+ * Every answer has an empty body and no headers of the request or the route: the HTTP engine writes whatever the
+ * exchange ends with, and neither a model object nor a stack trace belongs in a webhook answer.
+ */
+final class WebhookHandler<T> extends AsyncProcessorSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
+
+    static final int ACCEPTED = 204;
+    static final int BAD_REQUEST = 400;
+    static final int UNAUTHORIZED = 401;
+    static final int CONFLICT = 409;
+    static final int PAYLOAD_TOO_LARGE = 413;
+    static final int SERVER_ERROR = 500;
+
+    private final String uri;
+    private final WebhookBodyReader bodyReader;
+    private final WebhookVerifier verifier;
+    private final WebhookPayload<T> payload;
+    private final DeliveryGate gate;
+    private final AsyncProcessor route;
+
+    WebhookHandler(String uri, WebhookSettings settings, WebhookPayload<T> payload, DeliveryGate gate,
+                   AsyncProcessor route) {
+        this.uri = uri;
+        this.bodyReader = new WebhookBodyReader(settings.maxBodySize());
+        this.verifier = settings.verifier();
+        this.payload = payload;
+        this.gate = gate;
+        this.route = route;
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        Message in = exchange.getIn();
+        byte[] body;
+        try {
+            body = bodyReader.read(in);
+        } catch (WebhookBodyReader.TooLargeException e) {
+            LOG.warn("Refused a delivery to {} with 413: {}", uri, e.getMessage());
+            return answer(exchange, PAYLOAD_TOO_LARGE, callback);
+        } catch (IOException e) {
+            LOG.warn("Refused a delivery to {} with 400: {}", uri, e.getMessage());
+            return answer(exchange, BAD_REQUEST, callback);
+        }
+
+        Verification verification = verifier.verify(name -> in.getHeader(name, String.class), body);
+        if (!verification.accepted()) {
+            LOG.warn("Refused a delivery to {} with 401: {}", uri, verification.reason());
+            return answer(exchange, UNAUTHORIZED, callback);
+        }
+
+        T model;
+        try {
+            model = payload.parse(body);
+        } catch (IOException e) {
+            String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            LOG.warn("Refused a verified delivery to {} with 400: the body is not the expected JSON: {}", uri, reason);
+            return answer(exchange, BAD_REQUEST, callback);
+        }
+
+        if (!payload.wanted(model)) {
+            LOG.debug("Acknowledged and dropped {} on {}: not in eventTypes", payload.describe(model), uri);
+            return answer(exchange, ACCEPTED, callback);
+        }
+
+        String key = payload.deduplicationKey(model, in.getHeader(StandardWebhooksVerifier.ID_HEADER, String.class));
+        if (key != null) {
+            Admission admission;
+            try {
+                admission = gate.admit(key);
+            } catch (RuntimeException e) {
+                LOG.warn("Answered 500 to {} on {}: the idempotent repository failed: {}", payload.describe(model), uri,
+                        e.getMessage());
+                return answer(exchange, SERVER_ERROR, callback);
+            }
+            if (admission == Admission.DUPLICATE) {
+                LOG.debug("Acknowledged {} on {} without passing it on: already processed", payload.describe(model), uri);
+                return answer(exchange, ACCEPTED, callback);
+            }
+            if (admission == Admission.IN_PROGRESS) {
+                LOG.debug("Answered 409 to {} on {}: the same delivery is being processed", payload.describe(model), uri);
+                return answer(exchange, CONFLICT, callback);
+            }
+        }
+
+        payload.fill(in, model);
+        return route.process(exchange, doneSync -> {
+            afterRoute(exchange, model, key);
+            callback.done(doneSync);
+        });
+    }
+
+    private void afterRoute(Exchange exchange, T model, String key) {
+        Exception failure = exchange.getException();
+        boolean succeeded = failure == null && !exchange.isRollbackOnly();
+        try {
+            if (key != null) {
+                if (succeeded) {
+                    gate.accepted(key);
+                } else {
+                    gate.failed(key);
+                }
+            }
+        } catch (RuntimeException e) {
+            // the route's outcome decides the answer; a repository hiccup here is only worth a warning
+            LOG.warn("The idempotent repository of {} failed to record {}: {}", uri, payload.describe(model),
+                    e.getMessage());
+        }
+        if (succeeded) {
+            reply(exchange, ACCEPTED);
+            return;
+        }
+        LOG.warn("Answered 500 to {} on {} so Velaro redelivers it: the route failed{}", payload.describe(model), uri,
+                failure == null ? " (rollback)" : ": " + failure);
+        // kept for onCompletion and event notifiers; cleared so the engine does not answer with its stack trace
+        if (failure != null) {
+            exchange.setProperty(Exchange.EXCEPTION_CAUGHT, failure);
+        }
+        exchange.setException(null);
+        reply(exchange, SERVER_ERROR);
+    }
+
+    private static boolean answer(Exchange exchange, int status, AsyncCallback callback) {
+        reply(exchange, status);
+        callback.done(true);
+        return true;
+    }
+
+    private static void reply(Exchange exchange, int status) {
+        Message message = exchange.getMessage();
+        message.getHeaders().clear();
+        message.setBody(null);
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookHandler[" + uri + "]";
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.camelvelaro.velaro.webhook;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import io.github.camelvelaro.velaro.VelaroConfiguration;
+import io.github.camelvelaro.velaro.VelaroResource;
+
+/**
+ * The webhook options of an endpoint, validated when its route starts. Messages name the options and never show the
+ * secret.
+ */
+record WebhookSettings(WebhookVerifier verifier, long maxBodySize, Set<String> eventTypes) {
+
+    static WebhookSettings of(VelaroResource resource, VelaroConfiguration configuration, Clock clock) {
+        String uri = "webhook:velaro:" + resource.uriName();
+        if (configuration.getMaxBodySize() <= 0) {
+            throw new IllegalArgumentException("Option maxBodySize must be a positive number of bytes, was "
+                                               + configuration.getMaxBodySize());
+        }
+        if (configuration.getWebhookTolerance() <= 0) {
+            throw new IllegalArgumentException("Option webhookTolerance must be a positive duration, was "
+                                               + configuration.getWebhookTolerance() + " ms");
+        }
+        Set<String> eventTypes = eventTypes(configuration.getEventTypes());
+        if (!eventTypes.isEmpty() && resource != VelaroResource.EVENTS) {
+            throw new IllegalArgumentException("Option eventTypes applies to webhook:velaro:events only; " + uri
+                                               + " deliveries have no event type");
+        }
+        return new WebhookSettings(verifier(uri, configuration, clock), configuration.getMaxBodySize(), eventTypes);
+    }
+
+    private static WebhookVerifier verifier(String uri, VelaroConfiguration configuration, Clock clock) {
+        String secret = configuration.getWebhookSecret();
+        if (secret == null || secret.isBlank()) {
+            if (!configuration.isAllowUnsigned()) {
+                throw new IllegalArgumentException(uri + " needs option webhookSecret (the whsec_… signing secret from "
+                                                   + "Velaro) to verify deliveries; to accept unsigned deliveries "
+                                                   + "anyway, set allowUnsigned=true");
+            }
+            return WebhookVerifier.UNSIGNED;
+        }
+        return new StandardWebhooksVerifier(secret, Duration.ofMillis(configuration.getWebhookTolerance()), clock);
+    }
+
+    private static Set<String> eventTypes(String option) {
+        Set<String> types = new LinkedHashSet<>();
+        if (option != null) {
+            Arrays.stream(option.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(types::add);
+        }
+        return types;
+    }
+}
