@@ -43,7 +43,7 @@ class PollingPaginationTest extends PollingTestSupport {
     }
 
     @Test
-    void aWholePageAtOneInstantIsSteppedThroughByPageNumber() throws Exception {
+    void aRunOfItemsAtOneInstantIsWalkedWithOverlappingPages() throws Exception {
         for (String id : List.of("a", "b", "c", "d", "e")) {
             FEED.putConversation(id, t(1));
         }
@@ -56,12 +56,44 @@ class PollingPaginationTest extends PollingTestSupport {
         assertThat(delivered(mock)).containsExactly("a@" + t(1), "b@" + t(1), "c@" + t(1), "d@" + t(1), "e@" + t(1),
                 "f@" + t(2));
         Instant at = Instant.parse(t(1));
+        // asking from t1 again would return [a, b] forever: page numbers walk the run, each page starting at or
+        // before the last item read (pages of 3 where pages of 2 would read nothing new)
         assertThat(requests("conversations")).containsExactly(
                 new ListRequest("conversations", EPOCH, 1, 2, null),
-                // page 1 of the run at t1 was the page just read
+                new ListRequest("conversations", at, 1, 3, null),
                 new ListRequest("conversations", at, 2, 2, null),
-                // [e, f]: the run at t1 ends here and hasMore=false ends the poll
-                new ListRequest("conversations", at, 3, 2, null));
+                new ListRequest("conversations", at, 2, 3, null));
+    }
+
+    @Test
+    void aRunThatChangesWhileItIsWalkedIsReadAgainAndNothingIsLost() throws Exception {
+        for (String id : List.of("a", "b", "c", "d", "e", "f")) {
+            FEED.putConversation(id, t(1));
+        }
+        FEED.putConversation("g", t(2));
+        // while the run at t1 is being read, a is updated and leaves it: every later position moves up by one, so
+        // page 2 of pages of 3 would now start at e, and d would never be read
+        FEED.onRequest(n -> {
+            if (n == 2) {
+                FEED.putConversation("a", t(3));
+            }
+        });
+        pollInto("r", velaro("conversations", "startFrom=beginning&pageSize=3&repeatCount=1"));
+
+        MockEndpoint mock = getMockEndpoint("mock:r");
+        await().until(() -> mock.getReceivedCounter() >= 8);
+
+        assertThat(delivered(mock)).containsExactly("a@" + t(1), "b@" + t(1), "c@" + t(1), "d@" + t(1), "e@" + t(1),
+                "f@" + t(1), "g@" + t(2), "a@" + t(3));
+        Instant at = Instant.parse(t(1));
+        assertThat(requests("conversations")).containsExactly(
+                new ListRequest("conversations", EPOCH, 1, 3, null),
+                // expected c first (the last item read), found d: the run changed, read it again
+                new ListRequest("conversations", at, 2, 2, null),
+                new ListRequest("conversations", at, 1, 3, null),
+                new ListRequest("conversations", at, 2, 2, null),
+                new ListRequest("conversations", at, 2, 3, null),
+                new ListRequest("conversations", Instant.parse(t(2)), 1, 3, null));
     }
 
     @Test
