@@ -73,7 +73,7 @@ public final class PollingBenchmark {
             VelaroComponent velaro = new VelaroComponent();
             velaro.setApiKey(KEY);
             velaro.setRateLimitPerMinute(10_000_000);
-            velaro.setDailyRequestLimit(10_000_000);
+            velaro.setDailyRequestLimit(100_000_000);
             context.addComponent("velaro", velaro);
             context.getRegistry().bind("offsets", new MemoryStateRepository());
             AtomicLong delivered = new AtomicLong();
