@@ -2,14 +2,14 @@ package io.github.camelvelaro.velaro.model;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 
 /**
  * One webhook event: {@code {"id", "type", "createdAt", "data"}} where {@code data} is a {@link Conversation} for
@@ -87,7 +87,10 @@ public class VelaroEvent extends VelaroModel {
         return Map.class;
     }
 
-    /** Types {@code data} by the event type, which may come after it in the JSON. */
+    /**
+     * Types {@code data} by the event type. Streams when {@code type} comes first (Velaro's order); otherwise
+     * buffers {@code data} until the type is known.
+     */
     static final class Deserializer extends StdDeserializer<VelaroEvent> {
         private static final long serialVersionUID = 1L;
 
@@ -97,26 +100,42 @@ public class VelaroEvent extends VelaroModel {
 
         @Override
         public VelaroEvent deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            JsonNode node = ctxt.readTree(p);
-            if (!node.isObject()) {
+            JsonToken token = p.currentToken();
+            if (token == JsonToken.START_OBJECT) {
+                token = p.nextToken();
+            }
+            if (token != JsonToken.FIELD_NAME && token != JsonToken.END_OBJECT) {
                 return (VelaroEvent) ctxt.handleUnexpectedToken(VelaroEvent.class, p);
             }
             VelaroEvent event = new VelaroEvent();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> field = it.next();
-                JsonNode value = field.getValue();
-                switch (field.getKey()) {
-                    case "id" -> event.setId(value.isNull() ? null : value.asText());
-                    case "type" -> event.setType(value.isNull() ? null : value.asText());
-                    case "createdAt" -> event.setCreatedAt(
-                            value.isNull() || value.asText().isBlank() ? null : IsoInstant.Deserializer.parse(value.asText()));
-                    case "data" -> { /* typed below, once the type is known */ }
-                    default -> event.setAdditionalProperty(field.getKey(), ctxt.readTreeAsValue(value, Object.class));
+            TokenBuffer dataBeforeType = null;
+            for (; p.currentToken() == JsonToken.FIELD_NAME; p.nextToken()) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "id" -> event.setId(value == JsonToken.VALUE_NULL ? null : p.getValueAsString());
+                    case "type" -> event.setType(value == JsonToken.VALUE_NULL ? null : p.getValueAsString());
+                    case "createdAt" -> {
+                        String text = value == JsonToken.VALUE_NULL ? null : p.getValueAsString();
+                        event.setCreatedAt(text == null || text.isBlank() ? null : IsoInstant.Deserializer.parse(text));
+                    }
+                    case "data" -> {
+                        if (value == JsonToken.VALUE_NULL) {
+                            event.setData(null);
+                        } else if (event.getType() != null) {
+                            event.setData(ctxt.readValue(p, dataTypeFor(event.getType())));
+                        } else {
+                            dataBeforeType = ctxt.bufferAsCopyOfValue(p);
+                        }
+                    }
+                    default -> event.setAdditionalProperty(field, ctxt.readValue(p, Object.class));
                 }
             }
-            JsonNode data = node.get("data");
-            if (data != null && !data.isNull()) {
-                event.setData(ctxt.readTreeAsValue(data, dataTypeFor(event.getType())));
+            if (dataBeforeType != null) {
+                try (JsonParser data = dataBeforeType.asParser(p.getCodec())) {
+                    data.nextToken();
+                    event.setData(ctxt.readValue(data, dataTypeFor(event.getType())));
+                }
             }
             return event;
         }

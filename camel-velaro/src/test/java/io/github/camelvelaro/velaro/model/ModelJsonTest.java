@@ -60,6 +60,38 @@ class ModelJsonTest {
     }
 
     @Test
+    void isoInstantsParseTheUtcFastPathExactlyAsTheGeneralFormatter() {
+        String[] samples = { "2026-11-27T10:15:30Z", "2024-02-29T23:59:59.5Z", "1999-12-31T00:00:00.123456789Z",
+                             "2026-01-01T00:00:00.000Z", "2026-11-27T10:15:30+02:00", "2026-11-27T10:15:30.25-05:30" };
+        for (String s : samples) {
+            assertThat(IsoInstant.Deserializer.parse(s)).as(s)
+                    .isEqualTo(java.time.OffsetDateTime.parse(s).toInstant());
+        }
+        for (String bad : new String[] { "2026-11-27 10:15:30Z", "2026-11-27T10:15:30.1234567890Z",
+                                         "2026-13-01T00:00:00Z", "yesterday" }) {
+            assertThatThrownBy(() -> IsoInstant.Deserializer.parse(bad)).as(bad)
+                    .isInstanceOf(java.time.format.DateTimeParseException.class);
+        }
+    }
+
+    @Test
+    void eventsWithOddShapesAreStillTyped() throws Exception {
+        VelaroEvent nullData = VelaroJson.mapper().readValue("{\"id\":\"e\",\"type\":\"contact.created\",\"data\":null}",
+                VelaroEvent.class);
+        VelaroEvent noType = VelaroJson.mapper().readValue("{\"id\":\"e\",\"data\":{\"a\":[1,{\"b\":2}]}}",
+                VelaroEvent.class);
+        VelaroEvent numericId = VelaroJson.mapper().readValue("{\"id\":42,\"type\":\"x.y\",\"extra\":{\"k\":true}}",
+                VelaroEvent.class);
+
+        assertThat(nullData.getData()).isNull();
+        assertThat(noType.getData()).isEqualTo(Map.of("a", java.util.List.of(1, Map.of("b", 2))));
+        assertThat(numericId.getId()).isEqualTo("42");
+        assertThat(numericId.getAdditionalProperty("extra")).isEqualTo(Map.of("k", true));
+        assertThatThrownBy(() -> VelaroJson.mapper().readValue("[1]", VelaroEvent.class))
+                .isInstanceOf(com.fasterxml.jackson.databind.exc.MismatchedInputException.class);
+    }
+
+    @Test
     void transcriptReadsParticipantsAndMessages() throws Exception {
         String json = """
                 {"conversationId":"c_9","startedAt":"2026-11-27T10:00:00Z","endedAt":"2026-11-27T10:20:00Z",
