@@ -1,0 +1,80 @@
+package io.github.camelvelaro.examples.console;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.github.camelvelaro.velaro.client.QuotaSnapshot;
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * Prints the summary every period while the CamelContext runs, and a last one when it stops. Added to the context as a
+ * service, so that it stops after the routes (the last summary has the final counts) and also on Ctrl+C.
+ */
+public final class ConsoleSummary extends ServiceSupport {
+
+    private final CamelContext context;
+    private final ExampleStats stats;
+    private final QuotaProbe quota;
+    private final SummaryFormatter formatter;
+    private final ExampleConsole console;
+    private final Duration every;
+    private final Clock clock;
+    private final Instant started;
+    private volatile Optional<QuotaSnapshot> lastQuota = Optional.empty();
+    private ScheduledExecutorService scheduler;
+
+    public ConsoleSummary(CamelContext context, ExampleStats stats, SummaryFormatter formatter, ExampleConsole console,
+                          Duration every, Clock clock) {
+        this.context = context;
+        this.stats = stats;
+        this.quota = new QuotaProbe(context);
+        this.formatter = formatter;
+        this.console = console;
+        this.every = every;
+        this.clock = clock;
+        this.started = clock.instant();
+    }
+
+    @Override
+    protected void doStart() {
+        scheduler = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "VelaroExampleSummary");
+        scheduler.scheduleAtFixedRate(() -> print("Velaro example"), every.toMillis(), every.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    protected void doStop() {
+        if (scheduler != null) {
+            context.getExecutorServiceManager().shutdownNow(scheduler);
+            scheduler = null;
+        }
+        print("Velaro example stopped");
+    }
+
+    /** The block as it would be printed now. */
+    public List<String> summary(String title) {
+        // while the context stops the quota may no longer be readable: show the last one read
+        Optional<QuotaSnapshot> current = quota.read();
+        if (current.isPresent()) {
+            lastQuota = current;
+        }
+        Instant now = clock.instant();
+        return formatter.format(title, stats.snapshot(), lastQuota, now, Duration.between(started, now));
+    }
+
+    private void print(String title) {
+        try {
+            // one call per block, so that lines of other threads cannot land in the middle of it
+            console.print(String.join(System.lineSeparator(), summary(title)));
+        } catch (RuntimeException e) {
+            // a summary that cannot be printed must not stop the next one (a scheduled task that throws is cancelled)
+            console.print("(summary not available: " + e.getMessage() + ")");
+        }
+    }
+}
