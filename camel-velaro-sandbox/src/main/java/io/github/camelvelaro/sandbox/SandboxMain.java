@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import io.github.camelvelaro.sandbox.limits.ResetFormat;
 import io.github.camelvelaro.velaro.client.VelaroVersion;
@@ -19,6 +21,13 @@ import io.github.camelvelaro.velaro.client.VelaroVersion;
 public final class SandboxMain {
 
     static final int DEFAULT_PORT = 8089;
+
+    /**
+     * Jetty logs through SLF4J, which the standalone jar sends to java.util.logging: its start and stop lines at INFO
+     * would only crowd the banner, its warnings still show. A field, because java.util.logging holds loggers weakly
+     * and would forget the level.
+     */
+    private static final Logger JETTY_LOG = Logger.getLogger("org.eclipse.jetty");
 
     private SandboxMain() {
     }
@@ -38,6 +47,7 @@ public final class SandboxMain {
             System.out.println(Options.USAGE);
             return;
         }
+        JETTY_LOG.setLevel(Level.WARNING);
         VelaroSandbox sandbox = new VelaroSandbox(options.settings()).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -10,7 +10,7 @@ import java.util.EnumSet;
 import io.github.camelvelaro.sandbox.activity.ActivityGenerator;
 import io.github.camelvelaro.sandbox.api.ApiRequestHandler;
 import io.github.camelvelaro.sandbox.faults.FaultInjector;
-import io.github.camelvelaro.sandbox.http.HttpServerLoop;
+import io.github.camelvelaro.sandbox.http.SandboxHttpServer;
 import io.github.camelvelaro.sandbox.journal.RequestJournal;
 import io.github.camelvelaro.sandbox.keys.KeyRegistry;
 import io.github.camelvelaro.sandbox.limits.RateLimiter;
@@ -44,7 +44,7 @@ public class VelaroSandbox implements AutoCloseable {
     private final RequestJournal journal = new RequestJournal();
     private final Webhooks webhooks;
     private final ActivityGenerator activity;
-    private HttpServerLoop server;
+    private SandboxHttpServer server;
 
     /** A sandbox with the default settings, not yet started. */
     public VelaroSandbox() {
@@ -77,7 +77,7 @@ public class VelaroSandbox implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("already started");
         }
-        HttpServerLoop loop = new HttpServerLoop(settings.host(), settings.port(),
+        SandboxHttpServer loop = new SandboxHttpServer(settings.host(), settings.port(),
                 new ApiRequestHandler(clock, keys, limits, conversations, contacts, faults, journal));
         try {
             loop.start();

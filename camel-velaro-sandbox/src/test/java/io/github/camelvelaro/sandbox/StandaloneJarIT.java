@@ -32,6 +32,9 @@ class StandaloneJarIT {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             System.out.println("Standalone sandbox printed its banner " + millis + " ms after java -jar");
 
+            // Jetty inside logs through SLF4J to java.util.logging, warnings only: no "no provider" notice, no INFO lines
+            assertThat(banner).noneMatch(line -> line.contains("SLF4J")).noneMatch(line -> line.contains("INFO"));
+
             String baseUrl = value(banner, "Base URL");
             String readWrite = value(banner, "Read-write key");
             assertThat(baseUrl).matches("http://127\\.0\\.0\\.1:\\d+/v1");
