@@ -77,6 +77,9 @@ public final class SandboxMain {
         out.println("  Read-write key  " + readWrite);
         out.println("  Read-only key   " + readOnly);
         out.println("  Webhook secret  " + sandbox.webhookSecret());
+        for (String workflow : options.workflows) {
+            out.println("  Workflow        " + workflow + " " + sandbox.createWorkflowTrigger(workflow));
+        }
         out.println("  Limits          " + limits.perMinute() + " requests/minute per key, " + limits.perDay()
                     + " requests/day"
                     + (limits.perMonth() == null ? "" : ", " + limits.perMonth() + " requests/month"));
@@ -105,6 +108,7 @@ public final class SandboxMain {
                   --activity-per-minute N  simulated changes per minute afterwards (default 6; 0 for none)
                   --webhook URL            POST signed events to URL (repeatable)
                   --transcript-webhook URL POST transcripts to URL (repeatable)
+                  --workflow NAME          print a webhook trigger URL for workflow NAME (repeatable)
                   --seed N                 seed for ids and activity, to repeat a run
                   --help                   this text""";
 
@@ -119,6 +123,7 @@ public final class SandboxMain {
         Long seed;
         final List<String> webhooks = new ArrayList<>();
         final List<String> transcriptWebhooks = new ArrayList<>();
+        final List<String> workflows = new ArrayList<>();
         boolean help;
 
         static Options parse(String[] args) {
@@ -144,6 +149,7 @@ public final class SandboxMain {
                     case "--activity-per-minute" -> o.activityPerMinute = number(arg, value, 0);
                     case "--webhook" -> o.webhooks.add(value);
                     case "--transcript-webhook" -> o.transcriptWebhooks.add(value);
+                    case "--workflow" -> o.workflows.add(value);
                     case "--seed" -> o.seed = (long) number(arg, value, Integer.MIN_VALUE);
                     default -> throw new IllegalArgumentException("Unknown option: " + arg);
                 }

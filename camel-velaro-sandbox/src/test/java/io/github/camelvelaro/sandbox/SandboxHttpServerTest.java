@@ -92,7 +92,6 @@ class SandboxHttpServerTest extends FrozenSiteTest {
             c.write("POST /v1/contacts HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key
                     + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
             String chunk = "x".repeat(64 * 1024);
-            String response = null;
             try {
                 for (int i = 0; i < 80; i++) { // 5 MiB, over the 4 MiB limit
                     c.write(Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n");
@@ -101,8 +100,7 @@ class SandboxHttpServerTest extends FrozenSiteTest {
             } catch (SocketException closedWhileSending) {
                 // the server may answer and close before the client has sent everything
             }
-            response = c.readResponse();
-            assertThat(response).startsWith("HTTP/1.1 413 ");
+            assertThat(c.readResponse()).startsWith("HTTP/1.1 413 ");
         }
         assertThat(sandbox.contacts().size()).isZero();
     }

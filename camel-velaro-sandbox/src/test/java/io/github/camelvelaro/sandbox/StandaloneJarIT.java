@@ -26,7 +26,7 @@ class StandaloneJarIT {
 
         long started = System.nanoTime();
         Process process = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "--port", "0",
-                "--initial-items", "5", "--activity-per-minute", "0").redirectErrorStream(true).start();
+                "--initial-items", "5", "--activity-per-minute", "0", "--workflow", "escalate").redirectErrorStream(true).start();
         try {
             List<String> banner = readBanner(process);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
@@ -54,6 +54,13 @@ class StandaloneJarIT {
             assertThat(page.path("hasMore").isBoolean()).isTrue();
             assertThat(created.statusCode()).isEqualTo(201);
             assertThat(readOnly.statusCode()).isEqualTo(403);
+
+            String[] workflow = value(banner, "Workflow").split(" ");
+            assertThat(workflow[0]).isEqualTo("escalate");
+            assertThat(workflow[1]).startsWith(baseUrl.replace("/v1", "/hooks/workflows/"));
+            HttpResponse<String> triggered = new ApiCalls(workflow[1]).send("POST", "", null, "{\"conversationId\":\"c\"}");
+            assertThat(triggered.statusCode()).isEqualTo(202);
+            assertThat(ApiCalls.json(triggered).path("workflow").asText()).isEqualTo("escalate");
         } finally {
             process.destroy();
             assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
