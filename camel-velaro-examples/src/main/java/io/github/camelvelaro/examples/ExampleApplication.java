@@ -194,6 +194,14 @@ public final class ExampleApplication implements AutoCloseable {
             return URI.create("http://127.0.0.1:" + port + RouteIds.WEBHOOK_PATH);
         }
 
+        @Override
+        public void beforeStop(BaseMainSupport main) {
+            ConsoleSummary service = summary;
+            if (service != null) {
+                service.beforeStop();
+            }
+        }
+
         private Duration pollDelay(CamelContext context) {
             Route route = context.getRoute(RouteIds.POLL_CONVERSATIONS);
             if (route != null && route.getConsumer() instanceof ScheduledPollConsumer poller) {

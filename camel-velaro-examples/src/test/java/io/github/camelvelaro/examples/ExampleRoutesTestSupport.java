@@ -10,6 +10,7 @@ import io.github.camelvelaro.examples.routes.RouteIds;
 import io.github.camelvelaro.examples.target.ExampleProperties;
 import io.github.camelvelaro.examples.target.SandboxTarget;
 import io.github.camelvelaro.sandbox.VelaroSandbox;
+import io.github.camelvelaro.sandbox.workflows.WorkflowRun;
 import io.github.camelvelaro.velaro.model.Contact;
 import io.github.camelvelaro.velaro.model.CreateConversation;
 import org.junit.jupiter.api.AfterEach;
@@ -21,8 +22,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Runs the example application (Camel Main, the routes of one DSL, the console) against the embedded sandbox with
- * no generated activity: the test plays visitor and agent, and checks what the routes did in the sandbox, in the
- * workflow trigger and in the console's counts.
+ * no generated activity: the test plays visitor and agent, and checks what the routes did in the sandbox (contacts,
+ * workflow runs) and in the console's counts.
  */
 abstract class ExampleRoutesTestSupport {
 
@@ -31,7 +32,6 @@ abstract class ExampleRoutesTestSupport {
     static final String NAME = "Jane \"JD\" O'Doe, Jr.";
 
     private final List<String> console = new CopyOnWriteArrayList<>();
-    private WorkflowTriggerStub trigger;
     private CapturedLog log;
     private ExampleApplication app;
     private VelaroSandbox sandbox;
@@ -40,13 +40,11 @@ abstract class ExampleRoutesTestSupport {
 
     @BeforeEach
     void startExample() throws Exception {
-        trigger = WorkflowTriggerStub.start();
         log = new CapturedLog();
         ExampleSettings settings = ExampleSettings.defaults()
                 .withRoutes(routes())
                 .withSandbox(SandboxOptions.quiet(100, 42))
-                .withSummaryEvery(Duration.ofHours(1))
-                .withAccount(VelaroAccount.NONE.withWorkflowTriggerUrl(trigger.url()));
+                .withSummaryEvery(Duration.ofHours(1));
         app = ExampleApplication.create(settings, console::add);
         app.start();
         sandbox = ((SandboxTarget) app.target()).sandbox();
@@ -63,21 +61,20 @@ abstract class ExampleRoutesTestSupport {
             }
         } finally {
             log.close();
-            trigger.close();
         }
     }
 
     @Test
     void followsUpEachResolvedConversationOnceCreatingThenUpdatingTheVisitorsContact() throws Exception {
         String first = visitorStartsAndIsHelped();
-        await().atMost(Duration.ofSeconds(10)).until(() -> trigger.runs().size() == 1);
+        awaitWorkflowRuns(1);
         Contact created = contact(EMAIL);
         assertThat(created.getName()).isEqualTo(NAME);
         assertThat(created.getCustomData()).containsEntry("lastConversationId", first)
                 .containsKey("lastResolvedAt");
 
         String second = visitorStartsAndIsHelped();
-        await().atMost(Duration.ofSeconds(10)).until(() -> trigger.runs().size() == 2);
+        awaitWorkflowRuns(2);
         assertThat(sandbox.webhooks().awaitIdle(Duration.ofSeconds(5))).isTrue();
 
         // the returning visitor's contact was updated, not duplicated
@@ -90,8 +87,10 @@ abstract class ExampleRoutesTestSupport {
         assertThat(sandbox.journal().entries("PATCH", "/contacts/" + created.getId())).hasSize(1);
 
         // one survey per conversation, although both the webhook and the poller delivered each resolution
-        assertThat(trigger.runs()).extracting(run -> run.get("conversationId")).containsExactly(first, second);
-        assertThat(trigger.runs()).allSatisfy(run -> assertThat(run)
+        assertThat(sandbox.workflowRuns()).extracting(WorkflowRun::workflow).containsOnly("follow-up-survey");
+        assertThat(sandbox.workflowRuns()).extracting(run -> (Object) body(run).get("conversationId"))
+                .containsExactly(first, second);
+        assertThat(sandbox.workflowRuns()).allSatisfy(run -> assertThat(body(run))
                 .containsEntry("survey", "csat").containsEntry("contactId", created.getId())
                 .containsEntry("channel", "web"));
 
@@ -127,7 +126,7 @@ abstract class ExampleRoutesTestSupport {
 
         visitorStartsAndIsHelped();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> trigger.runs().size() == 1);
+        awaitWorkflowRuns(1);
         assertThat(sandbox.contacts().size()).isEqualTo(1);
         StatsSnapshot stats = app.stats().snapshot();
         assertThat(stats.errors()).isEqualTo(1);
@@ -142,8 +141,10 @@ abstract class ExampleRoutesTestSupport {
         String baseUrl = sandbox.baseUrl();
         String keyPart = app.target().properties().get(ExampleProperties.API_KEY).substring("vlk_".length());
         String secretPart = sandbox.webhookSecret().substring("whsec_".length());
+        String triggerUrl = app.target().properties().get(ExampleProperties.WORKFLOW_TRIGGER_URL);
+        String triggerToken = triggerUrl.substring(triggerUrl.lastIndexOf('/') + 1);
         visitorStartsAndIsHelped();
-        await().atMost(Duration.ofSeconds(10)).until(() -> trigger.runs().size() == 1);
+        awaitWorkflowRuns(1);
         app.close();
 
         String everything = String.join("\n", console) + "\n" + log.text();
@@ -152,7 +153,7 @@ abstract class ExampleRoutesTestSupport {
         assertThat(everything).contains("Velaro example stopped", "Follow-up survey started for")
                 .doesNotContain(keyPart)
                 .doesNotContain(secretPart)
-                .doesNotContain(trigger.url());
+                .doesNotContain(triggerToken);
     }
 
     /** A visitor with {@link #EMAIL} starts a conversation, an agent takes it and resolves it; waits for each poll. */
@@ -169,6 +170,15 @@ abstract class ExampleRoutesTestSupport {
         sandbox.conversations().resolve(id);
         awaitPolled(polled + 3);
         return id;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> body(WorkflowRun run) {
+        return (Map<String, Object>) run.body();
+    }
+
+    private void awaitWorkflowRuns(int count) throws InterruptedException {
+        assertThat(sandbox.awaitWorkflowRuns(count, Duration.ofSeconds(10))).hasSize(count);
     }
 
     /** Each change is delivered before the next is made, so none is folded into a later one. */

@@ -57,15 +57,27 @@ public final class ConsoleSummary extends ServiceSupport {
         print("Velaro example stopped");
     }
 
+    /**
+     * Reads the quota while the component still counts, for the last summary: the routes stop first, then this
+     * service and the component.
+     */
+    public void beforeStop() {
+        readQuota();
+    }
+
     /** The block as it would be printed now. */
     public List<String> summary(String title) {
-        // while the context stops the quota may no longer be readable: show the last one read
+        readQuota();
+        Instant now = clock.instant();
+        return formatter.format(title, stats.snapshot(), lastQuota, now, Duration.between(started, now));
+    }
+
+    private void readQuota() {
+        // once the component stops the quota can no longer be read: the last one read is shown
         Optional<QuotaSnapshot> current = quota.read();
         if (current.isPresent()) {
             lastQuota = current;
         }
-        Instant now = clock.instant();
-        return formatter.format(title, stats.snapshot(), lastQuota, now, Duration.between(started, now));
     }
 
     private void print(String title) {

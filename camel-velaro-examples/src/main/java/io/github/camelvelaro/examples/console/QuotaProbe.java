@@ -16,15 +16,24 @@ public final class QuotaProbe {
     static final String ENDPOINT_URI = "velaro:contacts?operation=list";
 
     private final CamelContext context;
+    private VelaroEndpoint endpoint;
 
     public QuotaProbe(CamelContext context) {
         this.context = context;
     }
 
-    /** The quota, or empty when it cannot be read (no valid key, or the context is stopping). */
-    public Optional<QuotaSnapshot> read() {
+    /** The quota, or empty when it cannot be read (no valid key, or the component is stopping). */
+    public synchronized Optional<QuotaSnapshot> read() {
         try {
-            return Optional.of(context.getEndpoint(ENDPOINT_URI, VelaroEndpoint.class).createApi().quota());
+            // looked up once: a stopping context no longer hands out endpoints, and the last summary reads it then
+            if (endpoint == null) {
+                endpoint = context.getEndpoint(ENDPOINT_URI, VelaroEndpoint.class);
+            }
+            // a stopped component has let go of its counts: asking it now would show a fresh, empty quota
+            if (!endpoint.getComponent().isRunAllowed()) {
+                return Optional.empty();
+            }
+            return Optional.of(endpoint.createApi().quota());
         } catch (RuntimeException e) {
             return Optional.empty();
         }
