@@ -9,7 +9,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.github.camelvelaro.examples.routes.RouteIds;
 import io.github.camelvelaro.sandbox.SandboxSettings;
 import io.github.camelvelaro.sandbox.VelaroSandbox;
-import io.github.camelvelaro.velaro.model.CreateConversation;
 import org.apache.camel.Route;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,10 +70,7 @@ class ApiKeyModeTest {
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> !velaro.journal().entries("GET", "/conversations").isEmpty());
-        CreateConversation input = new CreateConversation("Do you ship to Canada?");
-        input.setVisitorName("Omar Haddad");
-        input.setVisitorEmail("omar@example.com");
-        String id = velaro.conversations().create(input).getId();
+        String id = Visitors.startsConversation(velaro, "Omar Haddad", "omar@example.com", "Do you ship to Canada?");
         velaro.conversations().assign(id, "Sam (agent)");
         velaro.conversations().resolve(id);
 

@@ -12,7 +12,6 @@ import io.github.camelvelaro.examples.target.SandboxTarget;
 import io.github.camelvelaro.sandbox.VelaroSandbox;
 import io.github.camelvelaro.sandbox.workflows.WorkflowRun;
 import io.github.camelvelaro.velaro.model.Contact;
-import io.github.camelvelaro.velaro.model.CreateConversation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -159,11 +158,7 @@ abstract class ExampleRoutesTestSupport {
     /** A visitor with {@link #EMAIL} starts a conversation, an agent takes it and resolves it; waits for each poll. */
     private String visitorStartsAndIsHelped() {
         long polled = app.stats().snapshot().conversationsPolled();
-        CreateConversation input = new CreateConversation("Hi, I have a question about my order");
-        input.setVisitorName(NAME);
-        input.setVisitorEmail(EMAIL);
-        input.setChannel("web");
-        String id = sandbox.conversations().create(input).getId();
+        String id = Visitors.startsConversation(sandbox, NAME, EMAIL, "Hi, I have a question about my order");
         awaitPolled(polled + 1);
         sandbox.conversations().assign(id, "Alex (agent)");
         awaitPolled(polled + 2);

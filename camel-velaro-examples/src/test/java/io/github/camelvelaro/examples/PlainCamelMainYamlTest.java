@@ -8,7 +8,6 @@ import io.github.camelvelaro.sandbox.SandboxSettings;
 import io.github.camelvelaro.sandbox.VelaroSandbox;
 import io.github.camelvelaro.sandbox.webhooks.RetryPolicy;
 import io.github.camelvelaro.sandbox.workflows.WorkflowRun;
-import io.github.camelvelaro.velaro.model.CreateConversation;
 import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
@@ -56,10 +55,7 @@ class PlainCamelMainYamlTest {
         velaro.registerWebhook("http://127.0.0.1:" + port + "/velaro/events");
         await().atMost(Duration.ofSeconds(10)).until(() -> !velaro.journal().entries("GET", "/conversations").isEmpty());
 
-        CreateConversation input = new CreateConversation("I was charged twice");
-        input.setVisitorName("Mei Chen");
-        input.setVisitorEmail("mei@example.com");
-        String id = velaro.conversations().create(input).getId();
+        String id = Visitors.startsConversation(velaro, "Mei Chen", "mei@example.com", "I was charged twice");
         velaro.conversations().assign(id, "Robin (agent)");
         velaro.conversations().resolve(id);
 
