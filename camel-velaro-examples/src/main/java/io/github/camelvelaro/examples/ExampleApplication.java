@@ -15,9 +15,9 @@ import io.github.camelvelaro.examples.console.ExampleStatsNotifier;
 import io.github.camelvelaro.examples.console.SummaryFormatter;
 import io.github.camelvelaro.examples.routes.JavaRoutes;
 import io.github.camelvelaro.examples.routes.RouteIds;
-import io.github.camelvelaro.examples.target.SandboxTarget;
-import io.github.camelvelaro.examples.target.VelaroCloudTarget;
-import io.github.camelvelaro.examples.target.VelaroTarget;
+import io.github.camelvelaro.examples.site.SandboxSite;
+import io.github.camelvelaro.examples.site.VelaroCloudSite;
+import io.github.camelvelaro.examples.site.VelaroSite;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.component.platform.http.PlatformHttpComponent;
@@ -28,7 +28,7 @@ import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
- * The example as a Camel Main application: the routes (Java or YAML) against a {@link VelaroTarget}, a console banner
+ * The example as a Camel Main application: the routes (Java or YAML) against a {@link VelaroSite}, a console banner
  * once they run, and a summary every few seconds.
  */
 public final class ExampleApplication implements AutoCloseable {
@@ -40,7 +40,7 @@ public final class ExampleApplication implements AutoCloseable {
 
     private final ExampleSettings settings;
     private final ExampleConsole console;
-    private final VelaroTarget target;
+    private final VelaroSite site;
     private final ExampleStats stats = new ExampleStats();
     private final Main main = new Main();
     private volatile ConsoleSummary summary;
@@ -48,12 +48,12 @@ public final class ExampleApplication implements AutoCloseable {
     private volatile Thread runner;
     private volatile Exception startFailure;
 
-    private ExampleApplication(ExampleSettings settings, ExampleConsole console, VelaroTarget target) {
+    private ExampleApplication(ExampleSettings settings, ExampleConsole console, VelaroSite site) {
         this.settings = settings;
         this.console = console;
-        this.target = target;
-        target.properties().forEach(main::addOverrideProperty);
-        Map<String, String> disabled = target.disabledRoutes();
+        this.site = site;
+        site.properties().forEach(main::addOverrideProperty);
+        Map<String, String> disabled = site.disabledRoutes();
         if (!disabled.isEmpty()) {
             // the routes are not even created: a missing property would otherwise fail the start
             main.addOverrideProperty("camel.main.route-filter-exclude-pattern", String.join(",", disabled.keySet()));
@@ -74,9 +74,9 @@ public final class ExampleApplication implements AutoCloseable {
      * before {@link #run()} or {@link #start()}.
      */
     public static ExampleApplication create(ExampleSettings settings, ExampleConsole console) {
-        VelaroTarget target = settings.sandboxMode() ? SandboxTarget.start(settings) : new VelaroCloudTarget(settings);
-        console.print(target.headline());
-        return new ExampleApplication(settings, console, target);
+        VelaroSite site = settings.sandboxMode() ? SandboxSite.start(settings) : new VelaroCloudSite(settings);
+        console.print(site.headline());
+        return new ExampleApplication(settings, console, site);
     }
 
     /** Runs until Ctrl+C or the duration, then stops everything. */
@@ -84,7 +84,7 @@ public final class ExampleApplication implements AutoCloseable {
         try {
             main.run();
         } finally {
-            target.close();
+            site.close();
         }
     }
 
@@ -112,7 +112,7 @@ public final class ExampleApplication implements AutoCloseable {
         }
     }
 
-    /** Stops what {@link #start()} started and waits for it; also stops the target when it never ran. */
+    /** Stops what {@link #start()} started and waits for it; also stops the site when it never ran. */
     @Override
     public void close() {
         Thread thread = runner;
@@ -124,7 +124,7 @@ public final class ExampleApplication implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            target.close();
+            site.close();
         }
     }
 
@@ -132,8 +132,8 @@ public final class ExampleApplication implements AutoCloseable {
         return main.getCamelContext();
     }
 
-    public VelaroTarget target() {
-        return target;
+    public VelaroSite site() {
+        return site;
     }
 
     public ExampleStats stats() {
@@ -156,9 +156,9 @@ public final class ExampleApplication implements AutoCloseable {
             context.getManagementStrategy().addEventNotifier(new ExampleStatsNotifier(stats));
             // stopped with the context, after the routes, also when Ctrl+C stops it from a shutdown hook
             try {
-                context.addService(new TargetService(target));
+                context.addService(new SiteService(site));
             } catch (Exception e) {
-                throw new IllegalStateException("Cannot add the Velaro target to the CamelContext", e);
+                throw new IllegalStateException("Cannot add the Velaro site to the CamelContext", e);
             }
         }
 
@@ -166,15 +166,15 @@ public final class ExampleApplication implements AutoCloseable {
         public void afterStart(BaseMainSupport main) {
             CamelContext context = main.getCamelContext();
             URI webhookUrl = webhookUrl(context);
-            target.started(webhookUrl);
-            target.details(webhookUrl, pollDelay(context)).forEach(console::print);
-            console.print(VelaroTarget.detail("Routes", settings.routes() == ExampleSettings.RoutesDsl.JAVA
+            site.started(webhookUrl);
+            site.details(webhookUrl, pollDelay(context)).forEach(console::print);
+            console.print(VelaroSite.detail("Routes", settings.routes() == ExampleSettings.RoutesDsl.JAVA
                     ? "Java DSL (-Droutes=yaml runs the same routes from YAML)"
                     : "YAML DSL, src/main/resources/routes/*.camel.yaml (-Droutes=java for the Java DSL)"));
-            console.print(VelaroTarget.detail("Stop", settings.durationSeconds() > 0
+            console.print(VelaroSite.detail("Stop", settings.durationSeconds() > 0
                     ? "after " + settings.durationSeconds() + " s (-Dduration), or Ctrl+C"
                     : "Ctrl+C (-Dduration=N stops after N seconds)"));
-            ConsoleSummary service = new ConsoleSummary(context, stats, new SummaryFormatter(target.disabledRoutes()),
+            ConsoleSummary service = new ConsoleSummary(context, stats, new SummaryFormatter(site.disabledRoutes()),
                     console, settings.summaryEvery(), Clock.systemDefaultZone());
             try {
                 context.addService(service, true, true);
@@ -211,18 +211,18 @@ public final class ExampleApplication implements AutoCloseable {
         }
     }
 
-    /** Closes the target (stops the sandbox) when the CamelContext stops. */
-    private static final class TargetService extends ServiceSupport {
+    /** Closes the site (stops the sandbox) when the CamelContext stops. */
+    private static final class SiteService extends ServiceSupport {
 
-        private final VelaroTarget target;
+        private final VelaroSite site;
 
-        TargetService(VelaroTarget target) {
-            this.target = target;
+        SiteService(VelaroSite site) {
+            this.site = site;
         }
 
         @Override
         protected void doStop() {
-            target.close();
+            site.close();
         }
     }
 }

@@ -7,8 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.camelvelaro.examples.console.StatsSnapshot;
 import io.github.camelvelaro.examples.routes.RouteIds;
-import io.github.camelvelaro.examples.target.ExampleProperties;
-import io.github.camelvelaro.examples.target.SandboxTarget;
+import io.github.camelvelaro.examples.site.ExampleProperties;
+import io.github.camelvelaro.examples.site.SandboxSite;
 import io.github.camelvelaro.sandbox.VelaroSandbox;
 import io.github.camelvelaro.sandbox.workflows.WorkflowRun;
 import io.github.camelvelaro.velaro.model.Contact;
@@ -46,7 +46,7 @@ abstract class ExampleRoutesTestSupport {
                 .withSummaryEvery(Duration.ofHours(1));
         app = ExampleApplication.create(settings, console::add);
         app.start();
-        sandbox = ((SandboxTarget) app.target()).sandbox();
+        sandbox = ((SandboxSite) app.site()).sandbox();
         // the poller starts from "now" at its first poll: changes made before it would not be delivered
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> !sandbox.journal().entries("GET", "/conversations").isEmpty());
@@ -138,9 +138,9 @@ abstract class ExampleRoutesTestSupport {
     @Test
     void secretsNeverReachTheConsoleOrTheLog() throws Exception {
         String baseUrl = sandbox.baseUrl();
-        String keyPart = app.target().properties().get(ExampleProperties.API_KEY).substring("vlk_".length());
+        String keyPart = app.site().properties().get(ExampleProperties.API_KEY).substring("vlk_".length());
         String secretPart = sandbox.webhookSecret().substring("whsec_".length());
-        String triggerUrl = app.target().properties().get(ExampleProperties.WORKFLOW_TRIGGER_URL);
+        String triggerUrl = app.site().properties().get(ExampleProperties.WORKFLOW_TRIGGER_URL);
         String triggerToken = triggerUrl.substring(triggerUrl.lastIndexOf('/') + 1);
         visitorStartsAndIsHelped();
         awaitWorkflowRuns(1);
