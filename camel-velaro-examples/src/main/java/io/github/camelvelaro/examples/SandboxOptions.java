@@ -16,7 +16,7 @@ public record SandboxOptions(int activityPerMinute, int initialChanges, long pol
 
     /** A lively site: a change every second, and the poller asking every 2 s. */
     public static SandboxOptions defaults() {
-        return new SandboxOptions(60, 12, 2000, null, false);
+        return new SandboxOptions(60, 20, 2000, null, false);
     }
 
     /** No background activity and no initial changes: the caller makes every change, so the outcome is exact. */
