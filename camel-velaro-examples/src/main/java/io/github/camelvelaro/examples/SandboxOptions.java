@@ -14,9 +14,12 @@ package io.github.camelvelaro.examples;
 public record SandboxOptions(int activityPerMinute, int initialChanges, long pollDelayMillis, Long seed,
                              boolean fastWebhookRetry) {
 
-    /** A lively site: a change every second, and the poller asking every 2 s. */
+    /**
+     * A lively site: 90 changes a minute (about a dozen resolutions), and the poller asking every 3 s. With the
+     * follow-ups that is some 40 requests a minute, within the 60 a key may send.
+     */
     public static SandboxOptions defaults() {
-        return new SandboxOptions(60, 20, 2000, null, false);
+        return new SandboxOptions(90, 20, 3000, null, false);
     }
 
     /** No background activity and no initial changes: the caller makes every change, so the outcome is exact. */
