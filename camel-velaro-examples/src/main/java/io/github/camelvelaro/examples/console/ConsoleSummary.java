@@ -27,6 +27,7 @@ public final class ConsoleSummary extends ServiceSupport {
     private final Clock clock;
     private final Instant started;
     private volatile Optional<QuotaSnapshot> lastQuota = Optional.empty();
+    private volatile StatsSnapshot lastPrinted;
     private ScheduledExecutorService scheduler;
 
     public ConsoleSummary(CamelContext context, ExampleStats stats, SummaryFormatter formatter, ExampleConsole console,
@@ -54,7 +55,13 @@ public final class ConsoleSummary extends ServiceSupport {
             context.getExecutorServiceManager().shutdownNow(scheduler);
             scheduler = null;
         }
-        print("Velaro example stopped");
+        Instant now = clock.instant();
+        if (stats.snapshot().equals(lastPrinted)) {
+            // -Dduration a multiple of the period: the last summary was printed a moment ago
+            console.print(formatter.heading("Velaro example stopped, as above", now, Duration.between(started, now)));
+        } else {
+            print("Velaro example stopped");
+        }
     }
 
     /**
@@ -67,9 +74,13 @@ public final class ConsoleSummary extends ServiceSupport {
 
     /** The block as it would be printed now. */
     public List<String> summary(String title) {
+        return summary(title, stats.snapshot());
+    }
+
+    private List<String> summary(String title, StatsSnapshot snapshot) {
         readQuota();
         Instant now = clock.instant();
-        return formatter.format(title, stats.snapshot(), lastQuota, now, Duration.between(started, now));
+        return formatter.format(title, snapshot, lastQuota, now, Duration.between(started, now));
     }
 
     private void readQuota() {
@@ -82,8 +93,10 @@ public final class ConsoleSummary extends ServiceSupport {
 
     private void print(String title) {
         try {
+            StatsSnapshot snapshot = stats.snapshot();
             // one call per block, so that lines of other threads cannot land in the middle of it
-            console.print(String.join(System.lineSeparator(), summary(title)));
+            console.print(String.join(System.lineSeparator(), summary(title, snapshot)));
+            lastPrinted = snapshot;
         } catch (RuntimeException e) {
             // a summary that cannot be printed must not stop the next one (a scheduled task that throws is cancelled)
             console.print("(summary not available: " + e.getMessage() + ")");

@@ -33,8 +33,7 @@ public final class SummaryFormatter {
     public List<String> format(String title, StatsSnapshot s, Optional<QuotaSnapshot> quota, Instant now,
                                Duration uptime) {
         List<String> lines = new ArrayList<>();
-        String head = "── " + title + " · " + TIME.format(now) + " · up " + uptime(uptime) + " ";
-        lines.add(head + "─".repeat(Math.max(3, RULE_WIDTH - head.length())));
+        lines.add(heading(title, now, uptime));
         lines.add(line("Polled", s.conversationsPolled() + " conversation " + plural(s.conversationsPolled(), "change")));
         lines.add(line("Webhooks", off(RouteIds.WEBHOOK_EVENTS).orElseGet(() -> events(s))));
         lines.add(line("Resolved", s.followedUp() + " " + plural(s.followedUp(), "conversation") + " followed up ("
@@ -46,6 +45,12 @@ public final class SummaryFormatter {
         lines.add(line("Quota", quota.map(SummaryFormatter::quota).orElse("not known yet")));
         lines.add(line("Errors", s.errors() == 0 ? "none" : s.errors() + ", last: " + s.lastError()));
         return lines;
+    }
+
+    /** The block's first line: a rule with the title, the time and the uptime. */
+    public String heading(String title, Instant now, Duration uptime) {
+        String head = "── " + title + " · " + TIME.format(now) + " · up " + uptime(uptime) + " ";
+        return head + "─".repeat(Math.max(3, RULE_WIDTH - head.length()));
     }
 
     private Optional<String> off(String routeId) {
