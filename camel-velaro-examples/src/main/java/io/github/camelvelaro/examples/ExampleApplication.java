@@ -75,6 +75,12 @@ public final class ExampleApplication implements AutoCloseable {
      */
     public static ExampleApplication create(ExampleSettings settings, ExampleConsole console) {
         VelaroSite site = settings.sandboxMode() ? SandboxSite.start(settings) : new VelaroCloudSite(settings);
+        try {
+            WebhookPort.requireFree(site.properties());
+        } catch (RuntimeException e) {
+            site.close();
+            throw e;
+        }
         console.print(site.headline());
         return new ExampleApplication(settings, console, site);
     }

@@ -21,6 +21,13 @@ public final class VelaroExample {
             return;
         }
         QuietLogging.apply();
-        ExampleApplication.create(settings, ExampleConsole.standard()).run();
+        ExampleConsole console = ExampleConsole.standard();
+        try {
+            ExampleApplication.create(settings, console).run();
+        } catch (Exception e) {
+            // one line, like every other error of the example; the cause is what a user can act on
+            console.print("Cannot run the example: " + e.getMessage());
+            System.exit(1);
+        }
     }
 }
