@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import io.github.camelvelaro.sandbox.limits.ResetFormat;
 import io.github.camelvelaro.velaro.client.VelaroVersion;
@@ -19,6 +21,13 @@ import io.github.camelvelaro.velaro.client.VelaroVersion;
 public final class SandboxMain {
 
     static final int DEFAULT_PORT = 8089;
+
+    /**
+     * Jetty logs through SLF4J, which the standalone jar sends to java.util.logging: its start and stop lines at INFO
+     * would only crowd the banner, its warnings still show. A field, because java.util.logging holds loggers weakly
+     * and would forget the level.
+     */
+    private static final Logger JETTY_LOG = Logger.getLogger("org.eclipse.jetty");
 
     private SandboxMain() {
     }
@@ -38,6 +47,7 @@ public final class SandboxMain {
             System.out.println(Options.USAGE);
             return;
         }
+        JETTY_LOG.setLevel(Level.WARNING);
         VelaroSandbox sandbox = new VelaroSandbox(options.settings()).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -67,6 +77,9 @@ public final class SandboxMain {
         out.println("  Read-write key  " + readWrite);
         out.println("  Read-only key   " + readOnly);
         out.println("  Webhook secret  " + sandbox.webhookSecret());
+        for (String workflow : options.workflows) {
+            out.println("  Workflow        " + workflow + " " + sandbox.createWorkflowTrigger(workflow));
+        }
         out.println("  Limits          " + limits.perMinute() + " requests/minute per key, " + limits.perDay()
                     + " requests/day"
                     + (limits.perMonth() == null ? "" : ", " + limits.perMonth() + " requests/month"));
@@ -95,6 +108,7 @@ public final class SandboxMain {
                   --activity-per-minute N  simulated changes per minute afterwards (default 6; 0 for none)
                   --webhook URL            POST signed events to URL (repeatable)
                   --transcript-webhook URL POST transcripts to URL (repeatable)
+                  --workflow NAME          print a webhook trigger URL for workflow NAME (repeatable)
                   --seed N                 seed for ids and activity, to repeat a run
                   --help                   this text""";
 
@@ -109,6 +123,7 @@ public final class SandboxMain {
         Long seed;
         final List<String> webhooks = new ArrayList<>();
         final List<String> transcriptWebhooks = new ArrayList<>();
+        final List<String> workflows = new ArrayList<>();
         boolean help;
 
         static Options parse(String[] args) {
@@ -134,6 +149,7 @@ public final class SandboxMain {
                     case "--activity-per-minute" -> o.activityPerMinute = number(arg, value, 0);
                     case "--webhook" -> o.webhooks.add(value);
                     case "--transcript-webhook" -> o.transcriptWebhooks.add(value);
+                    case "--workflow" -> o.workflows.add(value);
                     case "--seed" -> o.seed = (long) number(arg, value, Integer.MIN_VALUE);
                     default -> throw new IllegalArgumentException("Unknown option: " + arg);
                 }

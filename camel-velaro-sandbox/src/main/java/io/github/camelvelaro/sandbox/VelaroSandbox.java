@@ -4,13 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet6Address;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 
 import io.github.camelvelaro.sandbox.activity.ActivityGenerator;
 import io.github.camelvelaro.sandbox.api.ApiRequestHandler;
 import io.github.camelvelaro.sandbox.faults.FaultInjector;
-import io.github.camelvelaro.sandbox.http.HttpServerLoop;
+import io.github.camelvelaro.sandbox.http.SandboxHttpServer;
 import io.github.camelvelaro.sandbox.journal.RequestJournal;
 import io.github.camelvelaro.sandbox.keys.KeyRegistry;
 import io.github.camelvelaro.sandbox.limits.RateLimiter;
@@ -18,12 +20,15 @@ import io.github.camelvelaro.sandbox.store.ContactStore;
 import io.github.camelvelaro.sandbox.store.ConversationStore;
 import io.github.camelvelaro.sandbox.store.Ids;
 import io.github.camelvelaro.sandbox.webhooks.Webhooks;
+import io.github.camelvelaro.sandbox.workflows.WorkflowRun;
+import io.github.camelvelaro.sandbox.workflows.WorkflowRuns;
+import io.github.camelvelaro.sandbox.workflows.WorkflowTriggers;
 import io.github.camelvelaro.velaro.client.VelaroScope;
 
 /**
  * An offline Velaro: the REST API of openapi.yaml over HTTP on loopback, with its data in memory, API keys and
- * scopes, the plan's rate limits, outbound webhooks and transcripts, a controllable clock, fault injection and a
- * journal of requests.
+ * scopes, the plan's rate limits, outbound webhooks and transcripts, workflow trigger URLs, a controllable clock, fault
+ * injection and a journal of requests.
  * <pre>
  * try (VelaroSandbox sandbox = new VelaroSandbox().start()) {
  *     String key = sandbox.createKey(VelaroScope.READ_CONVERSATIONS, VelaroScope.WRITE_CONVERSATIONS);
@@ -44,7 +49,9 @@ public class VelaroSandbox implements AutoCloseable {
     private final RequestJournal journal = new RequestJournal();
     private final Webhooks webhooks;
     private final ActivityGenerator activity;
-    private HttpServerLoop server;
+    private final WorkflowTriggers workflowTriggers = new WorkflowTriggers();
+    private final WorkflowRuns workflowRuns;
+    private SandboxHttpServer server;
 
     /** A sandbox with the default settings, not yet started. */
     public VelaroSandbox() {
@@ -67,6 +74,7 @@ public class VelaroSandbox implements AutoCloseable {
         conversations.setListener(webhooks);
         contacts.setListener(webhooks);
         this.activity = new ActivityGenerator(conversations, contacts, settings.seed());
+        this.workflowRuns = new WorkflowRuns(clock, ids);
     }
 
     /**
@@ -77,8 +85,9 @@ public class VelaroSandbox implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("already started");
         }
-        HttpServerLoop loop = new HttpServerLoop(settings.host(), settings.port(),
-                new ApiRequestHandler(clock, keys, limits, conversations, contacts, faults, journal));
+        SandboxHttpServer loop = new SandboxHttpServer(settings.host(), settings.port(),
+                new ApiRequestHandler(clock, keys, limits, conversations, contacts, faults, journal, workflowTriggers,
+                        workflowRuns));
         try {
             loop.start();
         } catch (IOException e) {
@@ -119,11 +128,16 @@ public class VelaroSandbox implements AutoCloseable {
 
     /** The API base URL, like {@code https://api.velaro.com/v1}: e.g. {@code http://127.0.0.1:41234/v1}. */
     public String baseUrl() {
+        return origin() + ApiRequestHandler.BASE_PATH;
+    }
+
+    /** e.g. {@code http://127.0.0.1:41234} */
+    private String origin() {
         String host = settings.host().getHostAddress();
         if (settings.host() instanceof Inet6Address) {
             host = "[" + host + "]";
         }
-        return "http://" + host + ":" + port() + ApiRequestHandler.BASE_PATH;
+        return "http://" + host + ":" + port();
     }
 
     // --- keys ---
@@ -189,6 +203,36 @@ public class VelaroSandbox implements AutoCloseable {
         return webhooks;
     }
 
+    // --- workflows ---
+
+    /**
+     * A new webhook trigger URL for the workflow {@code workflowName}, e.g.
+     * {@code http://127.0.0.1:41234/hooks/workflows/<token>}, for {@code velaro:workflows?triggerUrl=RAW(...)}. A POST
+     * with a JSON body starts a run ({@code 202 {"runId", "workflow"}}), seen in {@link #workflowRuns()}. The URL is
+     * the credential: the token is unguessable and the journal shows it masked. It carries the current port, so
+     * create it once the sandbox is started (it stays valid across {@link #reset()}, not across a restart on another
+     * port).
+     *
+     * @throws IllegalStateException when the sandbox is not started
+     */
+    public String createWorkflowTrigger(String workflowName) {
+        String origin = origin(); // first: a sandbox that is not started makes no token
+        return origin + WorkflowTriggers.PATH + "/" + workflowTriggers.create(workflowName);
+    }
+
+    /** The runs started through trigger URLs, oldest first. */
+    public List<WorkflowRun> workflowRuns() {
+        return workflowRuns.list();
+    }
+
+    /**
+     * Waits (wall clock) until at least {@code count} runs were started or {@code timeout} passed, and returns the runs
+     * then recorded: fewer than {@code count} when the time ran out, for an assertion to show.
+     */
+    public List<WorkflowRun> awaitWorkflowRuns(int count, Duration timeout) throws InterruptedException {
+        return workflowRuns.await(count, timeout);
+    }
+
     // --- data, time, failures, observation ---
 
     public SandboxClock clock() {
@@ -231,11 +275,13 @@ public class VelaroSandbox implements AutoCloseable {
     }
 
     /**
-     * Forgets the data, the journal, armed faults, rate-limit counts, registered webhook URLs and recorded events, and
-     * stops generated activity. Keys and the webhook secret stay, so keys created once for a test class keep working.
+     * Forgets the data, the journal, armed faults, rate-limit counts, registered webhook URLs, recorded events and
+     * workflow runs, and stops generated activity. Keys, the webhook secret and workflow trigger URLs stay, so
+     * credentials created once for a test class keep working.
      */
     public void reset() {
         activity.stop();
+        workflowRuns.clear();
         conversations.clear();
         contacts.clear();
         journal.clear();

@@ -9,11 +9,14 @@ import java.util.Map;
 
 import io.github.camelvelaro.sandbox.junit.VelaroSandboxExtension;
 import io.github.camelvelaro.sandbox.limits.LimitSettings;
+import io.github.camelvelaro.sandbox.workflows.WorkflowRun;
+import io.github.camelvelaro.sandbox.workflows.WorkflowTriggers;
 import io.github.camelvelaro.velaro.VelaroConstants;
 import io.github.camelvelaro.velaro.client.VelaroAuthenticationException;
 import io.github.camelvelaro.velaro.client.VelaroConnectionException;
 import io.github.camelvelaro.velaro.client.VelaroForbiddenException;
 import io.github.camelvelaro.velaro.client.VelaroMalformedResponseException;
+import io.github.camelvelaro.velaro.client.VelaroNotFoundException;
 import io.github.camelvelaro.velaro.client.VelaroRateLimitException;
 import io.github.camelvelaro.velaro.client.VelaroScope;
 import io.github.camelvelaro.velaro.client.VelaroServerException;
@@ -204,5 +207,47 @@ class SandboxComponentEndToEndTest extends CamelTestSupport {
         Exchange out = template.request(velaro("conversations", key, null), e -> e.getMessage().setBody(GUIDE_EXAMPLE));
 
         assertThat(out.getException()).isInstanceOf(VelaroMalformedResponseException.class);
+    }
+
+    @Test
+    void aWorkflowTriggeredThroughTheProducerIsRecordedAndAnswersItsRunId() {
+        String trigger = sandbox.createWorkflowTrigger("escalate");
+
+        String answer = template.requestBody("velaro:workflows?triggerUrl=RAW(" + trigger + ")",
+                Map.of("conversationId", "conv_1", "reason", "angry customer"), String.class);
+
+        assertThat(sandbox.workflowRuns()).hasSize(1);
+        WorkflowRun run = sandbox.workflowRuns().get(0);
+        assertThat(run.workflow()).isEqualTo("escalate");
+        assertThat(run.body()).isEqualTo(Map.of("conversationId", "conv_1", "reason", "angry customer"));
+        assertThat(answer).isEqualTo("{\"runId\":\"" + run.runId() + "\",\"workflow\":\"escalate\"}");
+        assertThat(sandbox.journal().entries("POST", WorkflowTriggers.JOURNAL_PATH)).hasSize(1);
+    }
+
+    @Test
+    void aWrongTriggerUrlFailsWithVelaroNotFoundExceptionThatNeverShowsTheToken() {
+        String trigger = sandbox.createWorkflowTrigger("escalate");
+        String token = trigger.substring(trigger.lastIndexOf('/') + 1);
+        String wrongToken = "x" + token.substring(1);
+
+        Exchange out = template.request("velaro:workflows?triggerUrl=RAW(" + trigger.replace(token, wrongToken) + ")",
+                e -> e.getMessage().setBody(Map.of("conversationId", "conv_1")));
+
+        assertThat(out.getException()).isInstanceOf(VelaroNotFoundException.class)
+                .hasMessageContaining("404")
+                .hasMessageNotContaining(wrongToken).hasMessageNotContaining(token.substring(1));
+        assertThat(sandbox.workflowRuns()).isEmpty();
+    }
+
+    @Test
+    void aLostResponseToATriggerIsReportedAndNotRetried() {
+        String trigger = sandbox.createWorkflowTrigger("escalate");
+        sandbox.faults().nextRequest().path(WorkflowTriggers.PATH).loseResponse();
+
+        Exchange out = template.request("velaro:workflows?triggerUrl=RAW(" + trigger + ")",
+                e -> e.getMessage().setBody("{\"conversationId\":\"conv_1\"}"));
+
+        assertThat(out.getException()).isInstanceOf(VelaroConnectionException.class);
+        assertThat(sandbox.workflowRuns()).as("started once, not twice").hasSize(1);
     }
 }

@@ -5,15 +5,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.camelvelaro.sandbox.journal.JournalEntry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The embedded HTTP/1.1 server, spoken to over a raw socket as curl and other clients do. */
+/** The embedded HTTP/1.1 server (Jetty), spoken to over a raw socket as curl and other clients do. */
 class SandboxHttpServerTest extends FrozenSiteTest {
 
 
@@ -25,6 +28,7 @@ class SandboxHttpServerTest extends FrozenSiteTest {
                                          + "\r\n\r\n");
             assertThat(response).startsWith("HTTP/1.1 200 OK\r\n").contains("\r\nDate: Tue, 10 Mar 2026 10:00:00 GMT\r\n");
             assertThat(response.split("\r\nDate:", -1)).hasSize(2);
+            assertThat(response).doesNotContainIgnoringCase("\r\nServer:");
         }
     }
 
@@ -59,26 +63,66 @@ class SandboxHttpServerTest extends FrozenSiteTest {
     }
 
     @Test
-    void malformedRequestsAre400AndCloseTheConnection() throws IOException {
+    void requestsJettyCannotAcceptAreRefusedAndTheConnectionClosed() throws IOException {
         try (Connection c = connect()) {
-            String response = c.exchange("GET /v1/conversations?page=%zz HTTP/1.1\r\nHost: x\r\n\r\n");
-            assertThat(response).startsWith("HTTP/1.1 400 ").contains("Connection: close");
+            assertThat(c.exchange("NONSENSE\r\n\r\n")).startsWith("HTTP/1.1 400 ");
             assertThat(c.in.read()).isEqualTo(-1);
         }
         try (Connection c = connect()) {
-            assertThat(c.exchange("NONSENSE\r\n\r\n")).startsWith("HTTP/1.1 400 ");
+            // HTTP/1.1 requires Host (RFC 9112 3.2)
+            assertThat(c.exchange("GET /v1/conversations HTTP/1.1\r\nAuthorization: Bearer " + key + "\r\n\r\n"))
+                    .startsWith("HTTP/1.1 400 ").contains("No Host");
         }
         try (Connection c = connect()) {
-            assertThat(c.exchange("POST /v1/contacts HTTP/1.1\r\nContent-Length: 99999999\r\n\r\n"))
+            String header = "X-Padding: " + "p".repeat(20 * 1024) + "\r\n";
+            assertThat(c.exchange("GET /v1/conversations HTTP/1.1\r\nHost: x\r\n" + header + "\r\n"))
+                    .startsWith("HTTP/1.1 431 ");
+        }
+        try (Connection c = connect()) {
+            assertThat(c.exchange("POST /v1/contacts HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key
+                                  + "\r\nContent-Type: application/json\r\nContent-Length: 99999999\r\n\r\n"))
                     .startsWith("HTTP/1.1 413 ");
         }
+        assertThat(sandbox.journal().entries()).as("refused before reaching the sandbox").isEmpty();
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413AndCreatesNothing() throws IOException {
+        try (Connection c = connect()) {
+            c.write("POST /v1/contacts HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key
+                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+            String chunk = "x".repeat(64 * 1024);
+            try {
+                for (int i = 0; i < 80; i++) { // 5 MiB, over the 4 MiB limit
+                    c.write(Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n");
+                }
+                c.write("0\r\n\r\n");
+            } catch (SocketException closedWhileSending) {
+                // the server may answer and close before the client has sent everything
+            }
+            assertThat(c.readResponse()).startsWith("HTTP/1.1 413 ");
+        }
+        assertThat(sandbox.contacts().size()).isZero();
+    }
+
+    @Test
+    void aMalformedEscapeInTheQueryIsTheApis400AndKeepsTheConnection() throws IOException {
+        try (Connection c = connect()) {
+            String response = c.exchange("GET /v1/conversations?page=%zz HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                                         + key + "\r\n\r\n");
+            assertThat(response).startsWith("HTTP/1.1 400 ").contains("\"code\":\"invalid_request\"")
+                    .contains("malformed %-escape");
+            assertThat(c.exchange("GET /v1/conversations HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key
+                                  + "\r\n\r\n")).startsWith("HTTP/1.1 200 ");
+        }
+        assertThat(sandbox.journal().entries()).extracting(JournalEntry::status).containsExactly(400, 200);
     }
 
     @Test
     void http10ClosesAfterTheResponse() throws IOException {
         try (Connection c = connect()) {
             String response = c.exchange("GET /v1/conversations HTTP/1.0\r\nAuthorization: Bearer " + key + "\r\n\r\n");
-            assertThat(response).startsWith("HTTP/1.1 200 ").contains("Connection: close");
+            assertThat(response).matches("(?s)HTTP/1\\.[01] 200 .*");
             assertThat(c.in.read()).isEqualTo(-1);
         }
     }
@@ -86,9 +130,25 @@ class SandboxHttpServerTest extends FrozenSiteTest {
     @Test
     void requestsOutsideTheBasePathAre404() throws IOException {
         try (Connection c = connect()) {
-            assertThat(c.exchange("GET /conversations HTTP/1.1\r\nAuthorization: Bearer " + key + "\r\n\r\n"))
+            assertThat(c.exchange("GET /conversations HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key + "\r\n\r\n"))
                     .startsWith("HTTP/1.1 404 ").contains("\"code\":\"not_found\"");
         }
+    }
+
+    /** A clean close is an end of stream for the client; a reset is an error, as "connection reset" is. */
+    @Test
+    void aClosedConnectionEndsCleanlyAndAResetOneAborts() throws IOException {
+        sandbox.faults().nextRequest().closeConnection();
+        try (Connection c = connect()) {
+            c.write("GET /v1/conversations HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key + "\r\n\r\n");
+            assertThat(c.in.read()).isEqualTo(-1);
+        }
+        sandbox.faults().nextRequest().resetConnection();
+        try (Connection c = connect()) {
+            c.write("GET /v1/conversations HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key + "\r\n\r\n");
+            assertThatThrownBy(c.in::read).isInstanceOf(SocketException.class).hasMessageContaining("reset");
+        }
+        assertThat(sandbox.journal().entries()).extracting(JournalEntry::fault).containsExactly("close", "reset");
     }
 
     private Connection connect() throws IOException {

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Keys and webhook secrets never reach the sandbox's logs, journal, error bodies or {@code toString()}. */
+/**
+ * Keys, webhook secrets and workflow trigger tokens never reach the sandbox's logs, journal, error bodies or
+ * {@code toString()}.
+ */
 class SandboxSecretsTest {
 
     /** Captures every record of the sandbox's loggers (System.Logger goes to java.util.logging here). */
@@ -88,6 +91,15 @@ class SandboxSecretsTest {
             } catch (java.io.IOException expected) {
                 // dropped on purpose
             }
+            String trigger = sandbox.createWorkflowTrigger("escalate");
+            String token = trigger.substring(trigger.lastIndexOf('/') + 1);
+            ApiCalls hook = new ApiCalls(trigger);
+            bodies.add(hook.send("POST", "", null, "{\"token\":\"not this one\"}").body());
+            bodies.add(hook.send("GET", "", null, null).body());
+            bodies.add(hook.send("POST", "", null, "not json").body());
+            bodies.add(hook.send("POST", "x", null, "{}").body()); // an unknown token that starts with the real one
+            sandbox.faults().next(1).status(503);
+            bodies.add(hook.send("POST", "", null, "{}").body());
             sandbox.conversations().create(new CreateConversation("a webhook that cannot be delivered"));
             assertThat(sandbox.webhooks().awaitIdle(Duration.ofSeconds(10))).isTrue();
 
@@ -97,11 +109,13 @@ class SandboxSecretsTest {
             everything.add(sandbox.toString());
             everything.add(sandbox.settings().toString());
             everything.add(sandbox.webhooks().attempts().toString());
+            everything.add(sandbox.workflowRuns().toString());
             assertThat(secret).isEqualTo(SECRET);
             assertThat(capture.lines()).as("the capture works").anyMatch(l -> l.contains("Giving up"));
+            assertThat(sandbox.workflowRuns()).as("the trigger worked").hasSize(1);
             for (String text : everything) {
                 assertThat(text).doesNotContain(key.substring(4)).doesNotContain(revoked.substring(4))
-                        .doesNotContain(secret.substring(secret.length() - 12));
+                        .doesNotContain(secret.substring(secret.length() - 12)).doesNotContain(token.substring(0, 12));
             }
         }
     }

@@ -26,11 +26,14 @@ class StandaloneJarIT {
 
         long started = System.nanoTime();
         Process process = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "--port", "0",
-                "--initial-items", "5", "--activity-per-minute", "0").redirectErrorStream(true).start();
+                "--initial-items", "5", "--activity-per-minute", "0", "--workflow", "escalate").redirectErrorStream(true).start();
         try {
             List<String> banner = readBanner(process);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             System.out.println("Standalone sandbox printed its banner " + millis + " ms after java -jar");
+
+            // Jetty inside logs through SLF4J to java.util.logging, warnings only: no "no provider" notice, no INFO lines
+            assertThat(banner).noneMatch(line -> line.contains("SLF4J")).noneMatch(line -> line.contains("INFO"));
 
             String baseUrl = value(banner, "Base URL");
             String readWrite = value(banner, "Read-write key");
@@ -51,6 +54,13 @@ class StandaloneJarIT {
             assertThat(page.path("hasMore").isBoolean()).isTrue();
             assertThat(created.statusCode()).isEqualTo(201);
             assertThat(readOnly.statusCode()).isEqualTo(403);
+
+            String[] workflow = value(banner, "Workflow").split(" ");
+            assertThat(workflow[0]).isEqualTo("escalate");
+            assertThat(workflow[1]).startsWith(baseUrl.replace("/v1", "/hooks/workflows/"));
+            HttpResponse<String> triggered = new ApiCalls(workflow[1]).send("POST", "", null, "{\"conversationId\":\"c\"}");
+            assertThat(triggered.statusCode()).isEqualTo(202);
+            assertThat(ApiCalls.json(triggered).path("workflow").asText()).isEqualTo("escalate");
         } finally {
             process.destroy();
             assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();

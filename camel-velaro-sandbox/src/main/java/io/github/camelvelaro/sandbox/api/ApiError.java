@@ -31,6 +31,18 @@ final class ApiError extends RuntimeException {
         return new ApiError(404, "not_found", message);
     }
 
+    /** What an injected status fault answers: the code a real failure of that status would have. */
+    static ApiError injected(int status) {
+        String code = switch (status) {
+            case 500 -> "internal_error";
+            case 502 -> "bad_gateway";
+            case 503 -> "service_unavailable";
+            case 504 -> "gateway_timeout";
+            default -> "injected_fault";
+        };
+        return new ApiError(status, code, "Something went wrong on our side; try again (sandbox fault)");
+    }
+
     int status() {
         return status;
     }

@@ -19,11 +19,14 @@ import io.github.camelvelaro.sandbox.keys.KeyRegistry;
 import io.github.camelvelaro.sandbox.limits.RateLimiter;
 import io.github.camelvelaro.sandbox.store.ContactStore;
 import io.github.camelvelaro.sandbox.store.ConversationStore;
+import io.github.camelvelaro.sandbox.workflows.WorkflowRuns;
+import io.github.camelvelaro.sandbox.workflows.WorkflowTriggers;
 import io.github.camelvelaro.velaro.client.Secrets;
 
 /**
- * The HTTP entry point: strips the base path ({@value #BASE_PATH}), applies an armed fault if one matches, lets the
- * {@link RestApi} answer, and writes every request to the journal (with its key's fingerprint, never the key).
+ * The HTTP entry point: routes a request to the {@link RestApi} (below {@value #BASE_PATH}) or to a workflow's trigger
+ * URL (below {@value WorkflowTriggers#PATH}), applies an armed fault if one matches, lets the endpoint answer, and
+ * writes every request to the journal (with its key's fingerprint, never the key; a trigger URL's token masked).
  */
 public final class ApiRequestHandler implements RequestHandler {
 
@@ -34,22 +37,25 @@ public final class ApiRequestHandler implements RequestHandler {
     private final FaultInjector faults;
     private final RequestJournal journal;
     private final RestApi api;
+    private final WorkflowTriggerApi workflowTriggers;
 
     public ApiRequestHandler(Clock clock, KeyRegistry keys, RateLimiter limiter, ConversationStore conversations,
-                             ContactStore contacts, FaultInjector faults, RequestJournal journal) {
+                             ContactStore contacts, FaultInjector faults, RequestJournal journal,
+                             WorkflowTriggers triggers, WorkflowRuns runs) {
         this.clock = clock;
         this.faults = faults;
         this.journal = journal;
         this.api = new RestApi(clock, keys, limiter, conversations, contacts, faults);
+        this.workflowTriggers = new WorkflowTriggerApi(clock, triggers, runs);
     }
 
     @Override
     public HttpOutcome handle(RawRequest request) {
         long started = System.nanoTime();
         Instant time = clock.instant();
-        String path = belowBase(request.path());
-        String journalPath = path == null ? request.path() : path;
-        Fault fault = path == null ? null : faults.take(request.method(), path).orElse(null);
+        Route route = route(request.path());
+        String journalPath = route.journalPath();
+        Fault fault = route.faultPath() == null ? null : faults.take(request.method(), route.faultPath()).orElse(null);
         String faultName = fault == null ? null : fault.describe();
 
         if (fault instanceof Fault.Delay delay) {
@@ -60,8 +66,8 @@ public final class ApiRequestHandler implements RequestHandler {
             return new HttpOutcome.Drop(drop.reset());
         }
         ApiAnswer answer = fault instanceof Fault.Status status
-                ? api.failure(request, status.status())
-                : api.serve(request, path);
+                ? route.endpoint().failure(request, status.status())
+                : route.endpoint().serve(request, route.path());
         if (fault instanceof Fault.Drop drop) {
             record(request, time, journalPath, 0, answer.keyFingerprint(), faultName, started);
             return new HttpOutcome.Drop(drop.reset());
@@ -74,12 +80,29 @@ public final class ApiRequestHandler implements RequestHandler {
         return HttpOutcome.respond(response);
     }
 
-    /** The path below {@value #BASE_PATH}, or null when the request is outside it. */
-    static String belowBase(String path) {
+    /**
+     * Where a request goes.
+     *
+     * @param endpoint    what answers it
+     * @param path        what the endpoint is given of the path (see {@link ApiEndpoint#serve})
+     * @param faultPath   what faults limited to a path prefix match against, or null when no fault applies
+     * @param journalPath what the journal shows, without secrets
+     */
+    private record Route(ApiEndpoint endpoint, String path, String faultPath, String journalPath) {
+    }
+
+    private Route route(String path) {
         if (path.startsWith(BASE_PATH + "/")) {
-            return path.substring(BASE_PATH.length());
+            String below = path.substring(BASE_PATH.length());
+            return new Route(api, below, below, Secrets.redact(below));
         }
-        return null;
+        if (path.startsWith(WorkflowTriggers.PATH + "/")) {
+            // the token is the credential: faults and the journal see it masked
+            return new Route(workflowTriggers, path.substring(WorkflowTriggers.PATH.length() + 1),
+                    WorkflowTriggers.JOURNAL_PATH, WorkflowTriggers.JOURNAL_PATH);
+        }
+        // outside every endpoint: the REST API answers it (401, or 404 for a valid key)
+        return new Route(api, null, null, Secrets.redact(path));
     }
 
     /** Half of the JSON, and never a complete document (an empty body would be a different failure). */
@@ -92,7 +115,7 @@ public final class ApiRequestHandler implements RequestHandler {
 
     private void record(RawRequest request, Instant time, String path, int status, String fingerprint, String fault,
                         long startedNanos) {
-        journal.record(new JournalEntry(time, request.method(), Secrets.redact(path), redactedQuery(request), status,
+        journal.record(new JournalEntry(time, request.method(), path, redactedQuery(request), status,
                 fingerprint, fault, Duration.ofNanos(System.nanoTime() - startedNanos)));
     }
 

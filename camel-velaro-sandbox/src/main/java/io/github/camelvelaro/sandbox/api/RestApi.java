@@ -2,8 +2,6 @@ package io.github.camelvelaro.sandbox.api;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import io.github.camelvelaro.sandbox.faults.FaultInjector;
@@ -26,7 +24,7 @@ import io.github.camelvelaro.velaro.model.VelaroPage;
  * {@code requiredScope}), then the operation (400/404 or success). Every response carries {@code Date} (sandbox
  * clock) and the rate-limit headers. After a list page is computed, an edit armed for it runs.
  */
-final class RestApi {
+final class RestApi implements ApiEndpoint {
 
     private final Clock clock;
     private final KeyRegistry keys;
@@ -48,7 +46,8 @@ final class RestApi {
     /**
      * @param path the path below the base URL, or null when the request is outside it
      */
-    ApiAnswer serve(RawRequest request, String path) {
+    @Override
+    public ApiAnswer serve(RawRequest request, String path) {
         Authentication auth = keys.authenticate(request.header("Authorization").orElse(null));
         if (auth instanceof Authentication.Rejected rejected) {
             return new ApiAnswer(error(new ApiError(401, rejected.code(), rejected.message()), limiter.peek(null)),
@@ -79,20 +78,13 @@ final class RestApi {
     }
 
     /** An injected failure: the error body and headers of a real one, without processing or counting the request. */
-    ApiAnswer failure(RawRequest request, int status) {
+    @Override
+    public ApiAnswer failure(RawRequest request, int status) {
         Authentication auth = keys.authenticate(request.header("Authorization").orElse(null));
         String fingerprint = auth instanceof Authentication.Accepted a ? a.fingerprint()
                 : ((Authentication.Rejected) auth).fingerprint();
-        String code = switch (status) {
-            case 500 -> "internal_error";
-            case 502 -> "bad_gateway";
-            case 503 -> "service_unavailable";
-            case 504 -> "gateway_timeout";
-            default -> "injected_fault";
-        };
-        ApiError error = new ApiError(status, code, "Something went wrong on our side; try again (sandbox fault)");
-        return new ApiAnswer(error(error, limiter.peek(auth instanceof Authentication.Accepted ? fingerprint : null)),
-                fingerprint);
+        return new ApiAnswer(error(ApiError.injected(status),
+                limiter.peek(auth instanceof Authentication.Accepted ? fingerprint : null)), fingerprint);
     }
 
     private ApiReply execute(ApiRoute route, RawRequest request) {
@@ -123,8 +115,7 @@ final class RestApi {
 
     private RawResponse withCommonHeaders(RawResponse response, LimitDecision limits) {
         Instant now = clock.instant();
-        RawResponse out = response.withHeader("Date",
-                DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atZone(ZoneOffset.UTC)));
+        RawResponse out = HttpDate.stamp(response, now);
         Map<String, String> limitHeaders = RateLimitHeaderWriter.headers(limits, limiter.settings().resetFormat(), now);
         for (Map.Entry<String, String> header : limitHeaders.entrySet()) {
             out = out.withHeader(header.getKey(), header.getValue());

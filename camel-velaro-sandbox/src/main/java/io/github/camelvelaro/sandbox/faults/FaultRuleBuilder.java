@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * Says which requests a fault hits (optionally only a method and a path prefix below the base URL, such as
- * {@code /conversations}) and what it does. Ends with one of the fault methods, which arms it.
+ * {@code /conversations}, or {@code /hooks/workflows} for workflow trigger URLs) and what it does. Ends with one of
+ * the fault methods, which arms it.
  */
 public final class FaultRuleBuilder {
 
@@ -25,7 +26,10 @@ public final class FaultRuleBuilder {
         return this;
     }
 
-    /** Only requests whose path below the base URL starts with this, e.g. {@code /contacts}. */
+    /**
+     * Only requests whose path below the base URL starts with this, e.g. {@code /contacts}; {@code /hooks/workflows}
+     * for workflow trigger URLs (their token is not part of what is matched).
+     */
     public FaultRuleBuilder path(String prefix) {
         if (prefix == null || !prefix.startsWith("/")) {
             throw new IllegalArgumentException("a path prefix starts with /, e.g. /conversations");

@@ -9,7 +9,8 @@ import java.time.Instant;
  *
  * @param time           when it arrived (sandbox clock)
  * @param method         e.g. {@code GET}
- * @param path           the path below the base URL, e.g. {@code /conversations/conv_1}
+ * @param path           the path below the base URL, e.g. {@code /conversations/conv_1}; for a workflow trigger URL
+ *                       {@code /hooks/workflows/******} (the token masked); else the whole path
  * @param query          the query string, decoded, with anything that looks like a key or secret masked; empty when
  *                       none
  * @param status         the status answered, or 0 when the connection was dropped without an answer

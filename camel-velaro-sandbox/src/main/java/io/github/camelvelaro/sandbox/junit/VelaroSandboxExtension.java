@@ -25,8 +25,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * </pre>
  * It is the sandbox itself, so everything the sandbox offers ({@code baseUrl()}, {@code createKey(…)},
- * {@code webhookSecret()}, {@code registerWebhook(url)}, {@code clock()}, {@code faults()}, {@code journal()},
- * {@code reset()} …) is called on it directly. Test methods can also take a {@link VelaroSandbox} parameter.
+ * {@code webhookSecret()}, {@code registerWebhook(url)}, {@code createWorkflowTrigger(name)}, {@code workflowRuns()},
+ * {@code clock()}, {@code faults()}, {@code journal()}, {@code reset()} …) is called on it directly. Test methods can also take a {@link VelaroSandbox} parameter.
  * Nothing is reset between tests unless the test calls {@link #reset()}, e.g. in {@code @BeforeEach}; a static
  * extension in an abstract base class is stopped after each subclass and started again (same data, new port) for the
  * next.

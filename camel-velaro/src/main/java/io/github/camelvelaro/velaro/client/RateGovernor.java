@@ -58,14 +58,16 @@ public final class RateGovernor {
      * Completes when a request with this key may be sent (and counts it as sent), or fails with a
      * {@link VelaroRateLimitException} (status 0, nothing sent) when a limit is spent or the wait would be longer
      * than {@code limits.maxRetryWait()}.
+     *
+     * @param what the request, for messages (its {@code toString()} is only called when a message is built)
      */
-    public CompletableFuture<Void> acquire(ApiKey key, RateLimits limits, String what) {
+    public CompletableFuture<Void> acquire(ApiKey key, RateLimits limits, Object what) {
         CompletableFuture<Void> permit = new CompletableFuture<>();
         tryAcquire(state(key), limits, what, null, permit);
         return permit;
     }
 
-    private void tryAcquire(KeyState state, RateLimits limits, String what, Instant waitingSince,
+    private void tryAcquire(KeyState state, RateLimits limits, Object what, Instant waitingSince,
                             CompletableFuture<Void> permit) {
         if (closed) {
             permit.completeExceptionally(stopping());
@@ -233,7 +235,7 @@ public final class RateGovernor {
             this.key = key;
         }
 
-        synchronized Decision decide(RateLimits limits, Instant now, DailyCount daily, String what) {
+        synchronized Decision decide(RateLimits limits, Instant now, DailyCount daily, Object what) {
             expire(now);
             if (monthBlockedUntil != null) {
                 throw new VelaroRateLimitException(what + " was not sent: the monthly call cap of key " + key.masked()

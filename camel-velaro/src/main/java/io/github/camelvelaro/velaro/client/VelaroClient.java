@@ -164,7 +164,7 @@ public class VelaroClient implements VelaroApi {
      */
     private <T> void attempt(Call<T> call, int attempt, Executor sendOn) {
         CompletableFuture<Void> permit = call.request().isApi()
-                ? governor.acquire(apiKey, limits, call.request().describe())
+                ? governor.acquire(apiKey, limits, call.request())
                 : CompletableFuture.completedFuture(null);
         if (permit.isDone() && !permit.isCompletedExceptionally()) {
             sendOn.execute(() -> exchange(call, attempt));
