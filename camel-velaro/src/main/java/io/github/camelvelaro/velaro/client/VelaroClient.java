@@ -64,6 +64,8 @@ public class VelaroClient implements VelaroApi {
     private final RateLimits limits;
     private final Clock clock;
     private final Executor ioExecutor;
+    private final HttpRequest.Builder apiHeaders;
+    private final HttpRequest.Builder plainHeaders;
 
     /**
      * @param http        the shared JDK client (its connect timeout applies)
@@ -85,6 +87,8 @@ public class VelaroClient implements VelaroApi {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = governor.clock();
         this.ioExecutor = Objects.requireNonNull(ioExecutor, "ioExecutor");
+        this.apiHeaders = apiKey == null ? null : headers(true);
+        this.plainHeaders = headers(false);
     }
 
     @Override
@@ -236,23 +240,29 @@ public class VelaroClient implements VelaroApi {
             throw new VelaroValidationException("An API key is required for " + request.describe());
         }
         URI uri = request.uri(baseUri);
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-                .timeout(readTimeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .header("User-Agent", userAgent);
+        HttpRequest.Builder b = (request.isApi() ? apiHeaders : plainHeaders).copy().uri(uri);
         if ("http".equalsIgnoreCase(uri.getScheme())) {
             // loopback only (validated); avoid the h2c upgrade dance with test servers
             b.version(HttpClient.Version.HTTP_1_1);
-        }
-        if (request.isApi()) {
-            b.header("Authorization", apiKey.authorizationHeader());
         }
         byte[] body = request.body();
         b.method(request.method(), body == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body));
         return b.build();
+    }
+
+    /** The headers every request carries, validated once rather than per request. */
+    private HttpRequest.Builder headers(boolean withKey) {
+        HttpRequest.Builder b = HttpRequest.newBuilder()
+                .timeout(readTimeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("User-Agent", userAgent);
+        if (withKey) {
+            b.header("Authorization", apiKey.authorizationHeader());
+        }
+        return b;
     }
 
     private <T> VelaroResponse<T> toResponse(VelaroRequest request, HttpResponse<byte[]> response, JavaType type) {

@@ -2,6 +2,7 @@ package io.github.camelvelaro.velaro.model;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
@@ -79,8 +80,10 @@ public final class VelaroJson {
     }
 
     /**
-     * Turns a message body (the model itself, a {@code Map}, a bean, or JSON as {@code String}, {@code byte[]} or
-     * {@code InputStream}) into an input model, reading strictly.
+     * Turns a message body (the model itself, a {@code Map}, a bean, or JSON as {@code String}, {@code byte[]},
+     * {@code InputStream} or {@code Reader}) into an input model, reading strictly. A {@code Reader} is what
+     * platform-http on Spring Boot hands over (a stream-cached {@code ReaderCache}); taken for a bean it would become
+     * an empty input.
      *
      * @throws IllegalArgumentException naming the problem (unknown field, wrong type, not JSON)
      */
@@ -102,6 +105,9 @@ public final class VelaroJson {
             }
             if (body instanceof InputStream in) {
                 return reader.readValue(in);
+            }
+            if (body instanceof Reader r) {
+                return reader.readValue(r);
             }
             return STRICT.convertValue(body, type);
         } catch (UnrecognizedPropertyException e) {

@@ -106,6 +106,18 @@ class ModelJsonTest {
     }
 
     @Test
+    void inputsAreReadFromEveryJsonCarrier() {
+        String json = "{\"message\":\"hi\"}";
+        for (Object body : new Object[] { json, json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                          new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                                          // what platform-http on Spring Boot delivers: a stream-cached Reader
+                                          new org.apache.camel.converter.stream.ReaderCache(json) }) {
+            assertThat(VelaroJson.readInput(body, CreateConversation.class).getMessage())
+                    .as(body.getClass().getSimpleName()).isEqualTo("hi");
+        }
+    }
+
+    @Test
     void inputsAreReadStrictly() {
         assertThat(VelaroJson.readInput(Map.of("message", "hi", "x-extra", 1), CreateConversation.class)
                 .getAdditionalProperty("x-extra")).isEqualTo(1);

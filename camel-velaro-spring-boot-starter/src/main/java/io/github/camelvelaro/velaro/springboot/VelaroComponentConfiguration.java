@@ -1,0 +1,154 @@
+package io.github.camelvelaro.velaro.springboot;
+
+import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code camel.component.velaro.*} properties: the Velaro component's options, copied onto the component when
+ * Camel creates it. The field comments become the IDE help text (spring-configuration-metadata.json), and the
+ * defaults are the component's own, so the IDE shows what applies when a property is left out.
+ * <p>
+ * Options are boxed: Camel's helper copies only non-null values, and a property can be bound back to null.
+ * {@code enabled} and {@code customizer.enabled} are inherited; their help text is in
+ * additional-spring-configuration-metadata.json.
+ */
+@ConfigurationProperties(prefix = VelaroComponentConfiguration.PREFIX)
+public class VelaroComponentConfiguration extends ComponentConfigurationPropertiesCommon {
+
+    public static final String PREFIX = "camel.component.velaro";
+
+    /**
+     * The Velaro API key (52 characters starting with vlk_) that endpoints use unless they set their own.
+     */
+    private String apiKey;
+
+    /**
+     * Comma-separated scopes the key holds; when set, endpoints whose operation needs an unlisted scope refuse to
+     * start.
+     */
+    private String scopes;
+
+    /**
+     * The base URL of the Velaro REST API; must be https except for loopback hosts.
+     */
+    private String baseUrl = "https://api.velaro.com/v1";
+
+    /**
+     * Requests per key in any 60-second window, never exceeded by this component.
+     */
+    private Integer rateLimitPerMinute = 60;
+
+    /**
+     * Requests per UTC day for all keys of this component; when spent, calls fail fast and polling pauses until the
+     * day rolls over.
+     */
+    private Integer dailyRequestLimit = 1000;
+
+    /**
+     * Whether producers start on their first message instead of with the route, so that a start-up failure (such as
+     * a missing key) reaches the route's error handler.
+     */
+    private Boolean lazyStartProducer = false;
+
+    /**
+     * Whether consumer errors (a failed poll, for example) are routed to the route's error handler instead of being
+     * logged and ignored.
+     */
+    private Boolean bridgeErrorHandler = false;
+
+    /**
+     * Whether options marked as autowired are filled in from a single bean of matching type in the registry.
+     */
+    private Boolean autowiredEnabled = true;
+
+    /**
+     * Whether the consumers of this component report to Camel's health checks.
+     */
+    private Boolean healthCheckConsumerEnabled = true;
+
+    /**
+     * Whether the producers of this component report to Camel's health checks (producer checks also need
+     * camel.health.producers-enabled=true).
+     */
+    private Boolean healthCheckProducerEnabled = true;
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public String getScopes() {
+        return scopes;
+    }
+
+    public void setScopes(String scopes) {
+        this.scopes = scopes;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public Integer getRateLimitPerMinute() {
+        return rateLimitPerMinute;
+    }
+
+    public void setRateLimitPerMinute(Integer rateLimitPerMinute) {
+        this.rateLimitPerMinute = rateLimitPerMinute;
+    }
+
+    public Integer getDailyRequestLimit() {
+        return dailyRequestLimit;
+    }
+
+    public void setDailyRequestLimit(Integer dailyRequestLimit) {
+        this.dailyRequestLimit = dailyRequestLimit;
+    }
+
+    public Boolean getLazyStartProducer() {
+        return lazyStartProducer;
+    }
+
+    public void setLazyStartProducer(Boolean lazyStartProducer) {
+        this.lazyStartProducer = lazyStartProducer;
+    }
+
+    public Boolean getBridgeErrorHandler() {
+        return bridgeErrorHandler;
+    }
+
+    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
+        this.bridgeErrorHandler = bridgeErrorHandler;
+    }
+
+    public Boolean getAutowiredEnabled() {
+        return autowiredEnabled;
+    }
+
+    public void setAutowiredEnabled(Boolean autowiredEnabled) {
+        this.autowiredEnabled = autowiredEnabled;
+    }
+
+    public Boolean getHealthCheckConsumerEnabled() {
+        return healthCheckConsumerEnabled;
+    }
+
+    public void setHealthCheckConsumerEnabled(Boolean healthCheckConsumerEnabled) {
+        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+    }
+
+    public Boolean getHealthCheckProducerEnabled() {
+        return healthCheckProducerEnabled;
+    }
+
+    public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
+        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.camelvelaro.velaro.springboot;
+
+import java.util.regex.Pattern;
+
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Keeps Velaro credentials masked in {@code /actuator/env} and {@code /actuator/configprops} even when an application
+ * sets {@code management.endpoint.*.show-values} to {@code always} or {@code when-authorized}: since Spring Boot 3 the
+ * actuator no longer masks keys by name, only what a {@link SanitizingFunction} masks.
+ */
+@AutoConfiguration
+@ConditionalOnClass(SanitizingFunction.class)
+public class VelaroSecretsSanitizingAutoConfiguration {
+
+    /**
+     * Any key that mentions Velaro and ends like a credential: {@code camel.component.velaro.api-key} (also as
+     * {@code apiKey} in configprops), {@code VELARO_API_KEY}, {@code velaro.webhook-secret}, a workflow trigger URL.
+     */
+    static final Pattern VELARO_CREDENTIAL_KEY =
+            Pattern.compile("(?i).*velaro.*(api[-_.]?key|webhook[-_.]?secret|trigger[-_.]?url)");
+
+    @Bean
+    public SanitizingFunction velaroCredentialsSanitizer() {
+        return SanitizingFunction.sanitizeValue().ifKeyMatches(VELARO_CREDENTIAL_KEY);
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.camelvelaro.velaro.springboot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The component options as camel-component-maven-plugin wrote them into the velaro.json of the camel-velaro jar: the
+ * list the starter must cover, read at test time so that a new component option fails these tests until the starter
+ * binds it.
+ */
+record ComponentOptions(List<Option> options) {
+
+    static final String VELARO_JSON = "META-INF/io/github/camelvelaro/velaro/velaro.json";
+
+    /** One entry of velaro.json's componentProperties; {@code defaultValue} is null when it has none. */
+    record Option(String name, String type, JsonNode defaultValue, boolean secret) {
+
+        /** The Spring Boot property, e.g. camel.component.velaro.rate-limit-per-minute. */
+        String property() {
+            return VelaroComponentConfiguration.PREFIX + "." + name.replaceAll("([A-Z])", "-$1").toLowerCase();
+        }
+    }
+
+    static ComponentOptions load() {
+        try (InputStream in = ComponentOptions.class.getClassLoader().getResourceAsStream(VELARO_JSON)) {
+            if (in == null) {
+                throw new IllegalStateException(VELARO_JSON + " is not on the test classpath");
+            }
+            JsonNode properties = new ObjectMapper().readTree(in).path("componentProperties");
+            List<Option> options = new ArrayList<>();
+            for (Map.Entry<String, JsonNode> entry : properties.properties()) {
+                JsonNode option = entry.getValue();
+                options.add(new Option(entry.getKey(), option.path("type").asText(), option.get("defaultValue"),
+                        option.path("secret").asBoolean()));
+            }
+            if (options.isEmpty()) {
+                throw new IllegalStateException(VELARO_JSON + " lists no component options");
+            }
+            return new ComponentOptions(List.copyOf(options));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
