@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -221,8 +220,7 @@ public final class RateGovernor {
     /** Everything known about one key. Guarded by its own monitor. */
     static final class KeyState {
         final ApiKey key;
-        // send times within the last WINDOW, oldest first
-        private final ArrayDeque<Instant> window = new ArrayDeque<>();
+        private final SlidingWindow window = new SlidingWindow();
         // Velaro's last X-RateLimit-Remaining, minus what we sent since; null when unknown or its window is over
         private Integer serverBudget;
         private Instant serverReset;
@@ -257,7 +255,7 @@ public final class RateGovernor {
                 // another key took the last request of the day between the two checks
                 return decide(limits, now, daily, what);
             }
-            window.addLast(now);
+            window.record(now);
             if (serverBudget != null) {
                 serverBudget--;
             }
@@ -276,13 +274,10 @@ public final class RateGovernor {
                 until = serverReset;
                 reason = "Velaro reported no requests remaining in the window (X-RateLimit-Remaining: 0)";
             }
-            if (window.size() >= limits.perMinute()) {
-                // the slot frees when the request perMinute places from the end leaves the window
-                Instant frees = nth(window.size() - limits.perMinute()).plus(WINDOW);
-                if (until == null || frees.isAfter(until)) {
-                    until = frees;
-                    reason = "rateLimitPerMinute (" + limits.perMinute() + ") reached for key " + key.masked();
-                }
+            Instant frees = window.freesAt(now, limits.perMinute());
+            if (frees != null && (until == null || frees.isAfter(until))) {
+                until = frees;
+                reason = "rateLimitPerMinute (" + limits.perMinute() + ") reached for key " + key.masked();
             }
             return until == null ? Decision.NOW : new Decision(until, reason);
         }
@@ -313,7 +308,7 @@ public final class RateGovernor {
 
         synchronized QuotaSnapshot snapshot(RateLimits limits, Instant now, DailyCount daily) {
             expire(now);
-            int used = window.size();
+            int used = window.count(now);
             int remaining = Math.max(0, limits.perMinute() - used);
             if (serverBudget != null) {
                 remaining = Math.max(0, Math.min(remaining, serverBudget));
@@ -331,10 +326,6 @@ public final class RateGovernor {
         }
 
         private void expire(Instant now) {
-            Instant horizon = now.minus(WINDOW);
-            while (!window.isEmpty() && !window.peekFirst().isAfter(horizon)) {
-                window.pollFirst();
-            }
             if (serverReset != null && !now.isBefore(serverReset)) {
                 serverBudget = null;
                 serverReset = null;
@@ -348,14 +339,5 @@ public final class RateGovernor {
             }
         }
 
-        private Instant nth(int index) {
-            int i = 0;
-            for (Instant t : window) {
-                if (i++ == index) {
-                    return t;
-                }
-            }
-            throw new IllegalStateException("window has no entry " + index);
-        }
     }
 }

@@ -38,6 +38,9 @@ public final class StandardWebhooksVerifier implements WebhookVerifier {
     private final SecretKeySpec key;
     private final long toleranceMillis;
     private final Clock clock;
+    // a Mac is not thread-safe and deliveries arrive on several threads; creating one per delivery costs more than
+    // the HMAC itself (provider lookup and key setup), so each thread keeps its own, initialised once
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     /**
      * @param secret    the {@code whsec_…} secret, validated by {@link #decodeSecret(String)}
@@ -127,12 +130,16 @@ public final class StandardWebhooksVerifier implements WebhookVerifier {
     }
 
     private byte[] sign(String id, String timestamp, byte[] body) {
+        Mac mac = macs.get();
+        mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+        return mac.doFinal(body); // doFinal also resets it for the thread's next delivery
+    }
+
+    private Mac newMac() {
         try {
-            // a Mac is not thread-safe and deliveries arrive concurrently: one per call
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            return mac.doFinal(body);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(ALGORITHM + " is not available in this JVM", e);
         }
