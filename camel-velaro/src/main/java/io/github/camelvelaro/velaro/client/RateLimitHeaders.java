@@ -41,11 +41,6 @@ public record RateLimitHeaders(Integer remaining, Instant reset, Instant retryAf
                 integer(headers.firstValue(REMAINING_MONTH)));
     }
 
-    /** Whether any rate-limit header was present. */
-    public boolean isPresent() {
-        return remaining != null || reset != null || retryAfter != null || remainingMonth != null;
-    }
-
     static Instant reset(Optional<String> value, Instant now) {
         Long n = number(value);
         if (n == null || n < 0) {

@@ -32,11 +32,9 @@ public class WorkflowProducer extends AbstractVelaroProducer {
 
     /** Start-up checks: a valid trigger URL, and no operation other than create. */
     public static void validate(VelaroConfiguration configuration) {
+        configuration.checkRanges();
         VelaroProducer.operation(VelaroResource.WORKFLOWS, configuration.getOperation(), "Option operation");
         configuration.workflowTrigger();
-        if (configuration.getReadTimeout() <= 0 || configuration.getConnectTimeout() <= 0) {
-            throw new IllegalArgumentException("Options connectTimeout and readTimeout must be positive durations");
-        }
     }
 
     @Override
