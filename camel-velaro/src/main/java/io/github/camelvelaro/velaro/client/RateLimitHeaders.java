@@ -7,12 +7,14 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
+import io.github.camelvelaro.velaro.model.EpochNumber;
+
 /**
  * The rate-limit feedback of one response, with every relative value already turned into an instant.
  * <p>
  * The guide names {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset} but not the unit of the reset.
- * ASSUMPTION (openapi.yaml RateLimitReset): a value above 1,000,000,000 is Unix epoch seconds, anything smaller is
- * seconds from now. {@code Retry-After} is seconds or an HTTP date (RFC 9110); {@code X-RateLimit-Remaining-Month}
+ * ASSUMPTION (openapi.yaml RateLimitReset): a value above 1,000,000,000 is a Unix epoch instant (seconds, or
+ * milliseconds by {@link EpochNumber}'s rule), anything smaller is seconds from now. {@code Retry-After} is seconds or an HTTP date (RFC 9110); {@code X-RateLimit-Remaining-Month}
  * comes from a newer edition of the guide.
  *
  * @param remaining      requests left in the key's current per-minute window, or null when not sent
@@ -27,7 +29,7 @@ public record RateLimitHeaders(Integer remaining, Instant reset, Instant retryAf
     public static final String RETRY_AFTER = "Retry-After";
     public static final String REMAINING_MONTH = "X-RateLimit-Remaining-Month";
 
-    /** Reset values above this are epoch seconds, below it seconds from now. */
+    /** Reset values above this are epoch instants, below it seconds from now. */
     static final long EPOCH_THRESHOLD = 1_000_000_000L;
 
     public static final RateLimitHeaders NONE = new RateLimitHeaders(null, null, null, null);
@@ -46,7 +48,7 @@ public record RateLimitHeaders(Integer remaining, Instant reset, Instant retryAf
         if (n == null || n < 0) {
             return null;
         }
-        return n > EPOCH_THRESHOLD ? Instant.ofEpochSecond(n) : now.plusSeconds(n);
+        return n > EPOCH_THRESHOLD ? EpochNumber.toInstant(n) : now.plusSeconds(n);
     }
 
     static Instant retryAfter(Optional<String> value, Instant now) {

@@ -48,7 +48,7 @@ public @interface IsoInstant {
         }
     }
 
-    /** Reads ISO-8601 with any offset ({@code Z}, {@code +02:00}); epoch seconds are accepted too. */
+    /** Reads ISO-8601 with any offset ({@code Z}, {@code +02:00}); epoch seconds or milliseconds ({@link EpochNumber}) too. */
     final class Deserializer extends StdScalarDeserializer<Instant> {
         private static final long serialVersionUID = 1L;
 
@@ -115,7 +115,7 @@ public @interface IsoInstant {
         @Override
         public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
-                return Instant.ofEpochSecond(p.getLongValue());
+                return EpochNumber.toInstant(p.getLongValue());
             }
             String text = p.getValueAsString();
             if (text == null || text.isBlank()) {

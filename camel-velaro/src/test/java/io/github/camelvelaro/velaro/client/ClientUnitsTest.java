@@ -32,6 +32,13 @@ class ClientUnitsTest {
     }
 
     @Test
+    void resetInEpochMillisecondsIsRecognised() {
+        RateLimitHeaders millis = RateLimitHeaders.parse(headers(Map.of("X-RateLimit-Reset", "1795000000123")), NOW);
+
+        assertThat(millis.reset()).isEqualTo(Instant.ofEpochMilli(1_795_000_000_123L));
+    }
+
+    @Test
     void retryAfterInSecondsOrHttpDateAndMonthlyRemaining() {
         RateLimitHeaders seconds = RateLimitHeaders.parse(headers(Map.of("Retry-After", "30",
                 "X-RateLimit-Remaining-Month", "0")), NOW);

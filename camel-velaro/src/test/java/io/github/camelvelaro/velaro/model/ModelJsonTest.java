@@ -25,6 +25,18 @@ class ModelJsonTest {
     }
 
     @Test
+    void numericTimestampsAreEpochSecondsOrMillisecondsByMagnitude() throws Exception {
+        Conversation seconds = VelaroJson.mapper().readValue(
+                "{\"id\":\"c_1\",\"updatedAt\":1795000000}", Conversation.class);
+        Conversation millis = VelaroJson.mapper().readValue(
+                "{\"id\":\"c_2\",\"updatedAt\":1795000000123}", Conversation.class);
+
+        assertThat(seconds.getUpdatedAt()).isEqualTo(Instant.ofEpochSecond(1_795_000_000L));
+        // read as seconds this would be the year 58850
+        assertThat(millis.getUpdatedAt()).isEqualTo(Instant.ofEpochMilli(1_795_000_000_123L));
+    }
+
+    @Test
     void anyObjectMapperWritesInstantsAsIsoStrings() throws Exception {
         // a user's mapper without the JSR-310 module, e.g. behind marshal().json()
         ObjectMapper plain = new ObjectMapper();
