@@ -29,13 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Every kind of response the sandbox gives (each operation with each status openapi.yaml documents for it, 429
- * included) is checked against the wire contract, {@code ../shared/velaro-api/openapi.yaml}, with the Atlassian
- * swagger-request-validator.
+ * Every kind of response the sandbox gives (each operation with each status the description documents for it, 429
+ * included) is checked against the project's description of Velaro's REST API, {@code docs/openapi/velaro-api.yaml},
+ * with the Atlassian swagger-request-validator.
  */
 class SandboxConformanceTest {
 
-    /** Where surefire says the contract is (the pom passes {@code velaro.openapi}). */
+    /** Where surefire says the description is (the pom passes {@code velaro.openapi}). */
     static final String SPEC_PROPERTY = "velaro.openapi";
 
     @RegisterExtension
@@ -86,12 +86,12 @@ class SandboxConformanceTest {
         String location = System.getProperty(SPEC_PROPERTY);
         if (location == null) {
             fail("System property " + SPEC_PROPERTY + " is not set: run the tests with Maven (the module pom sets it to "
-                 + "../shared/velaro-api/openapi.yaml relative to the repository root)");
+                 + "docs/openapi/velaro-api.yaml in the repository)");
         }
         Path spec = Path.of(location).toAbsolutePath().normalize();
         if (!Files.isRegularFile(spec)) {
-            fail("The wire contract is missing: expected " + spec + " (../shared/velaro-api/openapi.yaml relative to the "
-                 + "repository root). The conformance test cannot run without it.");
+            fail("The description of Velaro's REST API is missing: expected " + spec + " (docs/openapi/velaro-api.yaml "
+                 + "in the repository). The conformance test cannot run without it.");
         }
         validator = OpenApiInteractionValidator.createForSpecificationUrl(spec.toUri().toString()).build();
     }
