@@ -25,7 +25,8 @@ final class ApiDescription {
     static final String SOURCE = "x-source";
     static final String ASSUMPTION = "x-assumption";
     static final Set<String> SOURCES = Set.of("guide", "assumed");
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final Set<String> METHODS
+            = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     private final JsonNode root;
 

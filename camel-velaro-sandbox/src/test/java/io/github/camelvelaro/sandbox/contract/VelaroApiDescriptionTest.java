@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -64,7 +65,10 @@ class VelaroApiDescriptionTest {
         ((ObjectNode) tree.at("/components/schemas/Error")).put(ApiDescription.SOURCE, "folklore");
         ((ObjectNode) tree.at("/paths/~1conversations/get/responses/200")).remove(ApiDescription.SOURCE);
 
-        assertThat(new ApiDescription(tree).markerProblems()).containsExactlyInAnyOrder(
+        List<String> before = description.markerProblems();
+        List<String> after = new ApiDescription(tree).markerProblems();
+
+        assertThat(after).filteredOn(p -> !before.contains(p)).containsExactlyInAnyOrder(
                 "/paths/~1contacts/get: no x-source (guide or assumed)",
                 "/paths/~1conversations/get/responses/200: no x-source (guide or assumed)",
                 "/components/headers/RetryAfter: assumed, but names no x-assumption",
@@ -116,7 +120,7 @@ class VelaroApiDescriptionTest {
 
     @Test
     void theFiguresOfTheDescriptionAreTheCodes() {
-        String threshold = String.format(java.util.Locale.ROOT, "%,d", EpochNumber.MILLIS_THRESHOLD);
+        String threshold = String.format(Locale.ROOT, "%,d", EpochNumber.MILLIS_THRESHOLD);
         assertThat(description.at("/components/headers/RateLimitReset/description").asText()).contains(threshold);
         assertThat(description.at("/components/schemas/Timestamp/description").asText()).contains(threshold);
 
