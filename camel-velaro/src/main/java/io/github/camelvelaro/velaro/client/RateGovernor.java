@@ -268,6 +268,8 @@ public final class RateGovernor {
         private Instant serverReset;
         // the newest permit whose response shaped serverBudget/serverReset
         private long budgetPermit;
+        // Velaro's own count for the current window reached 0: only a later window or its reset frees it
+        private boolean spent;
         // a 429's Retry-After (or reset): nothing is sent with this key before it
         private Instant blockedUntil;
         private Integer monthRemaining;
@@ -355,9 +357,11 @@ public final class RateGovernor {
         }
 
         /**
-         * Responses may arrive in any order, so one changes what is known only as far as it is news: about an
-         * earlier window it is ignored, about the same window the lower budget wins (a window's count only goes
-         * down), about a later window it replaces what was known.
+         * Responses may arrive in any order, so one changes what is known only as far as it is news. About an
+         * earlier window it is ignored; about a later window it replaces what was known. About the same window, the
+         * answer to a request sent after the one last heard of replaces the count (Velaro's window may free requests
+         * as they age out), unless Velaro already counted the window spent; any other answer can only lower it. So
+         * a late {@code Remaining: 5} never undoes a {@code Remaining: 0} for the current window.
          */
         private void learnWindow(long permit, Integer remaining, Instant reset) {
             // what Velaro said, less the requests we sent after the one it answered
@@ -370,9 +374,11 @@ public final class RateGovernor {
                 case LATER -> {
                     serverBudget = budget;
                     serverReset = reset;
+                    spent = false;
                 }
                 case SAME -> {
-                    if (budget != null && (serverBudget == null || budget < serverBudget)) {
+                    boolean newer = permit > budgetPermit;
+                    if (budget != null && (serverBudget == null || budget < serverBudget || newer && !spent)) {
                         serverBudget = budget;
                     }
                     if (reset != null && (serverReset == null || reset.isAfter(serverReset))) {
@@ -380,6 +386,7 @@ public final class RateGovernor {
                     }
                 }
             }
+            spent |= budget != null && budget <= 0;
             budgetPermit = Math.max(budgetPermit, permit);
         }
 
@@ -427,6 +434,7 @@ public final class RateGovernor {
             if (serverReset != null && !now.isBefore(serverReset)) {
                 serverBudget = null;
                 serverReset = null;
+                spent = false;
             }
             if (blockedUntil != null && !now.isBefore(blockedUntil)) {
                 blockedUntil = null;

@@ -75,18 +75,48 @@ class GovernorOrderAndClockTest {
     }
 
     @Test
-    void inOneWindowTheLowerRemainingWinsWhateverTheOrder() {
+    void remainingZeroIsNotUndoneByTheAnswerToALaterRequestVelaroHappenedToCountFirst() {
         long first = send(NO_WAIT);
         long second = send(NO_WAIT);
         Instant reset = clock.instant().plusSeconds(30);
 
-        answer(first, 1, reset);
-        answer(second, 9, reset); // e.g. another application spent the key in between: the lower one stands
-        QuotaSnapshot quota = governor.snapshot(KEY, NO_WAIT);
+        answer(first, 0, reset); // Velaro counted the second request before this one
+        answer(second, 1, reset);
 
-        // 1 left when the first was answered, less the second request sent after it
-        assertThat(quota.minuteRemaining()).isZero();
         assertThat(mayGo(NO_WAIT)).isFalse();
+    }
+
+    @Test
+    void inOneWindowAnOlderAnswerOnlyLowersTheCountAndANewerOneMayRaiseIt() {
+        long p1 = send(NO_WAIT);
+        long p2 = send(NO_WAIT);
+        long p3 = send(NO_WAIT);
+        long p4 = send(NO_WAIT);
+        Instant reset = clock.instant().plusSeconds(30);
+
+        answer(p2, 5, reset); // 5 after the second request: 3 once the third and fourth are counted
+        assertThat(governor.snapshot(KEY, NO_WAIT).minuteRemaining()).isEqualTo(3);
+        answer(p1, 9, reset); // older: cannot raise it
+        assertThat(governor.snapshot(KEY, NO_WAIT).minuteRemaining()).isEqualTo(3);
+        answer(p3, 6, reset); // newer: Velaro's window let some requests age out
+        assertThat(governor.snapshot(KEY, NO_WAIT).minuteRemaining()).isEqualTo(5);
+        answer(p4, 0, reset); // newest: spent
+        answer(p3, 6, reset);
+
+        assertThat(governor.snapshot(KEY, NO_WAIT).minuteRemaining()).isZero();
+        assertThat(mayGo(NO_WAIT)).isFalse();
+    }
+
+    @Test
+    void aServerThatKeepsAnsweringTheSameCountIsNotRatchetedDownByTheLocalCount() {
+        RateLimits lifted = new RateLimits(100_000, 100_000, 0, Duration.ZERO);
+        // a sliding window: "50 left, resets 60 s from now" on every answer, as its old requests age out
+        for (int i = 0; i < 500; i++) {
+            long permit = send(lifted); // fails the test if refused
+            answer(permit, 50, clock.instant().plusSeconds(60));
+        }
+
+        assertThat(governor.snapshot(KEY, lifted).minuteRemaining()).isEqualTo(50);
     }
 
     @Test
