@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -51,7 +50,7 @@ final class LimitedBodyHandler implements HttpResponse.BodyHandler<byte[]> {
         private final long declaredLength;
         private final AtomicBoolean cancelled = new AtomicBoolean();
         private volatile Flow.Subscription subscription;
-        private volatile Future<?> timer;
+        private volatile Runnable armed;
 
         LimitedSubscriber(BoundedBody body, long declaredLength) {
             this.body = body;
@@ -68,11 +67,11 @@ final class LimitedBodyHandler implements HttpResponse.BodyHandler<byte[]> {
                 return;
             }
             s.request(Long.MAX_VALUE);
-            // armed after request(), so the timer's cancel() never runs alongside it
-            Future<?> armed = deadline.arm(() -> fail(ResponseLimitException.tooSlow()));
-            timer = armed;
+            // armed after request(), so the deadline's cancel() never runs alongside it
+            Runnable disarm = deadline.arm(() -> fail(ResponseLimitException.tooSlow()));
+            armed = disarm;
             if (result.isDone()) {
-                armed.cancel(false);
+                disarm.run();
             }
         }
 
@@ -117,9 +116,9 @@ final class LimitedBodyHandler implements HttpResponse.BodyHandler<byte[]> {
         }
 
         private void disarm() {
-            Future<?> armed = timer;
-            if (armed != null) {
-                armed.cancel(false);
+            Runnable disarm = armed;
+            if (disarm != null) {
+                disarm.run();
             }
         }
     }

@@ -90,11 +90,12 @@ public final class RateGovernor {
      */
     public CompletableFuture<Long> acquire(ApiKey key, RateLimits limits, Object what) {
         CompletableFuture<Long> permit = new CompletableFuture<>();
-        tryAcquire(state(key), limits, what, ticker.getAsLong(), false, permit);
+        tryAcquire(state(key), limits, what, 0, false, permit);
         return permit;
     }
 
-    private void tryAcquire(KeyState state, RateLimits limits, Object what, long since, boolean waiting,
+    /** @param waitingSince the tick when the request began to wait (read only when {@code waiting}) */
+    private void tryAcquire(KeyState state, RateLimits limits, Object what, long waitingSince, boolean waiting,
                             CompletableFuture<Long> permit) {
         if (closed) {
             permit.completeExceptionally(stopping());
@@ -102,6 +103,7 @@ public final class RateGovernor {
         }
         Instant now = clock.instant();
         long tick = ticker.getAsLong();
+        long since = waiting ? waitingSince : tick;
         Decision decision;
         try {
             decision = state.decide(limits, now, tick, daily, what);
