@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.camelvelaro.velaro.Fixtures;
+import io.github.camelvelaro.velaro.VelaroConfiguration;
 import io.github.camelvelaro.velaro.VelaroConstants;
 import io.github.camelvelaro.velaro.VelaroTestSupport;
 import org.apache.camel.Exchange;
@@ -19,6 +20,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -151,6 +153,16 @@ class ResponseLimitsTest extends VelaroTestSupport {
 
         assertThat(exact.getException()).isNull();
         assertThat(oneShort.getException()).isInstanceOf(VelaroMalformedResponseException.class);
+    }
+
+    @Test
+    void aMaxResponseSizeOutOfRangeIsRefusedNamingTheOption() {
+        VelaroConfiguration configuration = new VelaroConfiguration();
+        assertThat(configuration.getMaxResponseSize()).isEqualTo(16L * 1024 * 1024);
+        configuration.setMaxResponseSize(0);
+
+        assertThatThrownBy(configuration::checkRanges)
+                .hasMessage("Option maxResponseSize must be between 1 and 1073741824, was 0");
     }
 
     private static String floodUri(FloodServer server, String options) {
