@@ -8,12 +8,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.LongSupplier;
 
 import io.github.camelvelaro.velaro.client.ApiKey;
 import io.github.camelvelaro.velaro.client.RateGovernor;
 import io.github.camelvelaro.velaro.client.VelaroClient;
 import org.apache.camel.Endpoint;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 
@@ -48,6 +51,7 @@ public class VelaroComponent extends HealthCheckComponent {
     static final String SENSITIVE_OPTIONS = "triggerurl";
 
     private Clock clock = Clock.systemUTC();
+    private LongSupplier ticker = System::nanoTime;
     private final Map<Long, HttpClient> httpClients = new ConcurrentHashMap<>();
     private volatile ExecutorService httpExecutor;
     private RateGovernor governor;
@@ -95,15 +99,19 @@ public class VelaroComponent extends HealthCheckComponent {
     VelaroClient createClient(VelaroConfiguration configuration, ApiKey key) {
         HttpClient http = httpClients.computeIfAbsent(configuration.getConnectTimeout(), this::newHttpClient);
         return new VelaroClient(http, key == null ? null : configuration.baseUri(), key,
-                Duration.ofMillis(configuration.getReadTimeout()), governor(), configuration.rateLimits(), executor());
+                Duration.ofMillis(configuration.getReadTimeout()), configuration.getMaxResponseSize(), governor(),
+                configuration.rateLimits(), executor());
     }
 
     /** The one governor all endpoints of this component share. */
     public synchronized RateGovernor governor() {
         if (governor == null) {
+            // one task per waiting request: Camel's default queue bound (1000) would fail the 1001st as "stopped"
+            ThreadPoolProfile oneThreadUnboundedQueue = new ThreadPoolProfileBuilder("VelaroRateGovernor")
+                    .poolSize(1).maxPoolSize(1).maxQueueSize(-1).build();
             scheduler = getCamelContext().getExecutorServiceManager()
-                    .newSingleThreadScheduledExecutor(this, "VelaroRateGovernor");
-            governor = new RateGovernor(clock, scheduler);
+                    .newScheduledThreadPool(this, "VelaroRateGovernor", oneThreadUnboundedQueue);
+            governor = new RateGovernor(clock, ticker, scheduler);
         }
         return governor;
     }
@@ -197,5 +205,15 @@ public class VelaroComponent extends HealthCheckComponent {
     /** Sets the time source; call it before the first endpoint sends (the governor keeps the clock it started with). */
     public void setClock(Clock clock) {
         this.clock = clock;
+    }
+
+    /** The monotonic time source, in nanoseconds, of the per-minute rate window; {@code System::nanoTime} by default. */
+    public LongSupplier getTicker() {
+        return ticker;
+    }
+
+    /** Sets the monotonic time source of the per-minute rate window; tests inject one that follows their clock. */
+    public void setTicker(LongSupplier ticker) {
+        this.ticker = ticker;
     }
 }

@@ -28,6 +28,10 @@ import org.slf4j.LoggerFactory;
 public class VelaroConfiguration implements Cloneable {
 
     public static final String DEFAULT_BASE_URL = "https://api.velaro.com/v1";
+    /** 16 MiB: a page of 100 conversations is a few hundred KiB; the rest is headroom for long transcripts. */
+    public static final long DEFAULT_MAX_RESPONSE_SIZE = 16L * 1024 * 1024;
+    /** Responses are held in one array: 1 GiB is far above any Velaro answer and well below the array limit. */
+    static final long LARGEST_MAX_RESPONSE_SIZE = 1L << 30;
 
     private static final Logger LOG = LoggerFactory.getLogger(VelaroConfiguration.class);
 
@@ -49,9 +53,13 @@ public class VelaroConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
     private long connectTimeout = 10_000;
 
-    /** How long to wait for Velaro's response once the request is sent. */
+    /** How long one attempt may take for the whole response, from sending the request to the last byte of the body. */
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
     private long readTimeout = 30_000;
+
+    /** The largest response body read from Velaro, in bytes, error bodies included; a larger one fails with VelaroMalformedResponseException without being read whole. */
+    @UriParam(label = "advanced", defaultValue = "16777216")
+    private long maxResponseSize = DEFAULT_MAX_RESPONSE_SIZE;
 
     // --- rate governance ---
 
@@ -173,6 +181,14 @@ public class VelaroConfiguration implements Cloneable {
 
     public void setReadTimeout(long readTimeout) {
         this.readTimeout = readTimeout;
+    }
+
+    public long getMaxResponseSize() {
+        return maxResponseSize;
+    }
+
+    public void setMaxResponseSize(long maxResponseSize) {
+        this.maxResponseSize = maxResponseSize;
     }
 
     public int getRateLimitPerMinute() {
@@ -388,6 +404,7 @@ public class VelaroConfiguration implements Cloneable {
         if (connectTimeout <= 0 || readTimeout <= 0) {
             throw new IllegalArgumentException("Options connectTimeout and readTimeout must be positive durations");
         }
+        requireRange("maxResponseSize", maxResponseSize, 1, LARGEST_MAX_RESPONSE_SIZE);
         if (maxRetryWait < 0) {
             throw new IllegalArgumentException("Option maxRetryWait must not be negative");
         }

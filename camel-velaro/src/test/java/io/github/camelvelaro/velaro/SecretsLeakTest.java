@@ -1,10 +1,36 @@
 package io.github.camelvelaro.velaro;
 
+import java.io.IOException;
+import java.net.Authenticator;
+import java.net.CookieHandler;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.camelvelaro.velaro.client.ApiKey;
+import io.github.camelvelaro.velaro.client.RateGovernor;
+import io.github.camelvelaro.velaro.client.RateLimits;
+import io.github.camelvelaro.velaro.client.RedactedException;
 import io.github.camelvelaro.velaro.client.VelaroClient;
+import io.github.camelvelaro.velaro.client.VelaroConnectionException;
+import io.github.camelvelaro.velaro.client.WorkflowTrigger;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
@@ -12,9 +38,11 @@ import org.junit.jupiter.api.Test;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The key, the webhook secret and the trigger URL appear in no log line (every logger at TRACE), exception message,
@@ -111,5 +139,156 @@ class SecretsLeakTest extends VelaroTestSupport {
         assertThat(event.getRequest().getUrl()).doesNotContain(KEY.substring(4, 20));
         assertThat(event.getRequest().getBodyAsString()).doesNotContain(KEY.substring(4, 20));
         assertThat(VelaroClient.class).isNotNull();
+    }
+
+    /** A token as the sandbox makes them: 32 random bytes, base64url. */
+    private static final String TOKEN = "q3Vx9_Lm2Rt8Kp4Zw7Yb1Nc6Hd0Fs5Gj-Ae3Ui8Oy2T";
+    private static final String TRIGGER_PATH = "/hooks/workflows/" + TOKEN;
+
+    /** The token, and pieces of it long enough to matter. */
+    private static void assertNoToken(String text) {
+        assertThat(text).doesNotContain(TOKEN).doesNotContain(TOKEN.substring(0, 12))
+                .doesNotContain(TOKEN.substring(TOKEN.length() - 12));
+    }
+
+    /** Every message and description in the chain of causes. */
+    private static String chain(Throwable failure) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            sb.append(t).append(" / ").append(t.getMessage()).append('\n');
+            for (Throwable suppressed : t.getSuppressed()) {
+                sb.append(suppressed).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void theTriggerTokenIsScrubbedWhenAnErrorBodyQuotesOnlyItOrPartOfThePath() throws Exception {
+        String[][] quotes = {
+                { "alone", "{\"error\":{\"code\":\"disabled\",\"message\":\"trigger " + TOKEN + " is disabled\"}}" },
+                { "path", "no workflow listens on workflows/" + TOKEN + " (hooks v2)" },
+                { "segment", "unknown hook '" + TOKEN + "'" },
+                { "prefix", "token " + TOKEN.substring(0, 14) + "... expired" } };
+        for (String[] quote : quotes) {
+            wireMock.stubFor(post(TRIGGER_PATH).withRequestBody(containing(quote[0]))
+                    .willReturn(aResponse().withStatus(400).withBody(quote[1])));
+        }
+        String workflow = "velaro:workflows?triggerUrl=RAW(http://127.0.0.1:" + wireMock.port() + TRIGGER_PATH + ")";
+        StringBuilder seen = new StringBuilder();
+
+        try (LogCapture logs = LogCapture.all()) {
+            for (String[] quote : quotes) {
+                Exchange out = template.send(workflow, e -> e.getMessage().setBody("{\"case\":\"" + quote[0] + "\"}"));
+
+                assertThat(out.getException()).as(quote[0]).hasMessageStartingWith("Velaro answered 400 Bad Request "
+                                                                               + "to POST workflow trigger on 127.0.0.1: ");
+                seen.append(chain(out.getException()));
+            }
+            seen.append(logs.text());
+        }
+
+        assertNoToken(seen.toString());
+        // what is not secret stays readable
+        assertThat(seen.toString()).contains("trigger ****** is disabled [code=disabled]")
+                .contains("no workflow listens on workflows/****** (hooks v2)").contains("token ******... expired");
+    }
+
+    @Test
+    void anIoExceptionQuotingTheTriggerUrlIsScrubbedThroughTheWholeChain() {
+        String url = "https://hooks.example.com" + TRIGGER_PATH;
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        VelaroClient client = new VelaroClient(new FailingHttpClient(), null, null, Duration.ofSeconds(5), 1024,
+                new RateGovernor(Clock.systemUTC(), scheduler), RateLimits.DEFAULTS, Runnable::run);
+        try (LogCapture logs = LogCapture.all()) {
+            CompletableFuture<?> sent = client.triggerWorkflow(WorkflowTrigger.of(url, "triggerUrl"),
+                    "{}".getBytes(StandardCharsets.UTF_8));
+
+            assertThatThrownBy(sent::join).isInstanceOf(CompletionException.class);
+            Throwable failure = VelaroClient.unwrap(sent.handle((r, t) -> t).join());
+            assertThat(failure).isInstanceOf(VelaroConnectionException.class)
+                    .hasMessageStartingWith("POST workflow trigger on hooks.example.com got no response from Velaro "
+                                            + "(IOException: proxy refused ****** (tunnel to ******))");
+            Throwable cause = failure.getCause();
+            assertThat(cause).isInstanceOf(RedactedException.class)
+                    .hasToString("java.io.IOException: proxy refused ****** (tunnel to ******)");
+            assertThat(((RedactedException) cause).getOriginalClassName()).isEqualTo("java.io.IOException");
+            assertThat(cause.getStackTrace()).isNotEmpty();
+            assertThat(cause.getStackTrace()[0].getClassName()).isEqualTo(FailingHttpClient.class.getName());
+            assertThat(cause.getCause()).hasToString("java.net.SocketException: reset while sending to ******");
+            assertNoToken(chain(failure));
+            assertNoToken(logs.text());
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    /** A client whose every send fails with an I/O error quoting the URI, as some proxies and TLS stacks do. */
+    static final class FailingHttpClient extends HttpClient {
+
+        @Override
+        public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
+            IOException failure = new IOException("proxy refused " + request.uri() + " (tunnel to "
+                                                  + request.uri().getPath().substring(request.uri().getPath().lastIndexOf('/') + 1)
+                                                  + ")");
+            failure.initCause(new java.net.SocketException("reset while sending to " + request.uri().getPath()));
+            throw failure;
+        }
+
+        @Override
+        public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
+                                                                HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<CookieHandler> cookieHandler() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Duration> connectTimeout() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Redirect followRedirects() {
+            return Redirect.NEVER;
+        }
+
+        @Override
+        public Optional<ProxySelector> proxy() {
+            return Optional.empty();
+        }
+
+        @Override
+        public SSLContext sslContext() {
+            return null;
+        }
+
+        @Override
+        public SSLParameters sslParameters() {
+            return null;
+        }
+
+        @Override
+        public Optional<Authenticator> authenticator() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Version version() {
+            return Version.HTTP_1_1;
+        }
+
+        @Override
+        public Optional<Executor> executor() {
+            return Optional.empty();
+        }
     }
 }

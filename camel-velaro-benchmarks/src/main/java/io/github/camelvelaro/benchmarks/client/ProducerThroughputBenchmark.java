@@ -124,7 +124,7 @@ public final class ProducerThroughputBenchmark {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         io.github.camelvelaro.velaro.client.VelaroClient velaro = new io.github.camelvelaro.velaro.client.VelaroClient(
                 new CannedHttpClient(), URI.create("http://127.0.0.1:1/v1"), ApiKey.of(KEY, "apiKey"),
-                Duration.ofSeconds(30), new RateGovernor(Clock.systemUTC(), scheduler),
+                Duration.ofSeconds(30), 16L << 20, new RateGovernor(Clock.systemUTC(), scheduler),
                 new RateLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, 3, Duration.ofMinutes(2)), Runnable::run);
         double client = 0;
         double binding = 0;
@@ -167,8 +167,8 @@ public final class ProducerThroughputBenchmark {
             RateGovernor g = new RateGovernor(Clock.systemUTC(), scheduler);
             long start = System.nanoTime();
             for (int i = 0; i < 200_000; i++) {
-                g.acquire(key, limits, "GET /conversations/c_1").join();
-                g.onResponse(key, 200, headers);
+                long permit = g.acquire(key, limits, "GET /conversations/c_1").join();
+                g.onResponse(key, permit, 200, headers);
             }
             if (slice >= 5) { // first slices are warm-up
                 nanos += System.nanoTime() - start;

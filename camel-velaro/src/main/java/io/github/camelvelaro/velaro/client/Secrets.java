@@ -12,7 +12,8 @@ public final class Secrets {
     /** What stands in for a secret that must not be shown at all. */
     public static final String HIDDEN = "******";
 
-    private static final Pattern API_KEY_LIKE = Pattern.compile("vlk_[^\\s\"'&,;]+");
+    // not an already masked key (vlk_…abcd): redacting twice must change nothing
+    private static final Pattern API_KEY_LIKE = Pattern.compile("vlk_(?!…)[^\\s\"'&,;]+");
     private static final Pattern WEBHOOK_SECRET_LIKE = Pattern.compile("whsec_[^\\s\"'&,;]+");
     private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[^\\s\"',;]+");
 
@@ -36,7 +37,8 @@ public final class Secrets {
 
     /**
      * Replaces anything that looks like a Velaro key, a webhook secret or a bearer token in free text (such as an
-     * error body Velaro sent back) by its masked form.
+     * error body Velaro sent back) by its masked form. Redacting a redacted text changes nothing. The secrets of one
+     * request (a trigger URL's token) are removed by its {@code SecretScrubber}, which ends with this.
      */
     public static String redact(String text) {
         if (text == null || text.isEmpty()) {
@@ -46,19 +48,6 @@ public final class Secrets {
         out = replace(WEBHOOK_SECRET_LIKE, out, m -> "whsec_" + HIDDEN);
         out = replace(BEARER, out, m -> m.group(1) + HIDDEN);
         return out;
-    }
-
-    /** {@link #redact(String)} plus removal of given literal secrets (e.g. a trigger URL and its path). */
-    public static String redact(String text, String... literals) {
-        String out = text;
-        if (out != null) {
-            for (String literal : literals) {
-                if (literal != null && literal.length() >= 4) {
-                    out = out.replace(literal, HIDDEN);
-                }
-            }
-        }
-        return redact(out);
     }
 
     private static String replace(Pattern pattern, String text, java.util.function.Function<Matcher, String> with) {

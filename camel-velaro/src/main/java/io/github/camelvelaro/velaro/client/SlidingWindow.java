@@ -1,31 +1,34 @@
 package io.github.camelvelaro.velaro.client;
 
-import java.time.Instant;
-
 /**
  * Counts the requests of the last minute in 100 ms buckets: constant memory whatever the rate (a list of send times
  * grows with the limit, which may be lifted to millions), and never an under-count. A request is kept until the end
  * of its bucket plus the window, so the count over-states the true one by at most one bucket's worth of requests at
  * the edge: a limit can make a request wait up to 100 ms longer than strictly needed, never let one through early.
- * Not thread-safe: its owner ({@link RateGovernor}'s key state) holds the lock.
+ * <p>
+ * Time is read from a monotonic ticker in nanoseconds ({@code System.nanoTime()} in production), never from the wall
+ * clock: a wall clock stepped forward by a minute (NTP, a VM resumed) would otherwise empty the window and let twice
+ * the limit through in one real minute. Not thread-safe: its owner ({@link RateGovernor}'s key state) holds the lock.
  */
 final class SlidingWindow {
 
-    static final long BUCKET_MILLIS = 100;
-    private static final int BUCKETS = (int) (RateGovernor.WINDOW.toMillis() / BUCKET_MILLIS) + 1;
+    static final long BUCKET_NANOS = 100_000_000L;
+    static final long WINDOW_NANOS = RateGovernor.WINDOW.toNanos();
+    private static final int BUCKETS = (int) (WINDOW_NANOS / BUCKET_NANOS) + 1;
+    private static final long NONE = Long.MIN_VALUE;
 
     private final int[] counts = new int[BUCKETS];
-    private long newestBucket = Long.MIN_VALUE;
+    private long newestBucket = NONE;
     private int total;
 
-    /** Requests in the window ending now. */
-    int count(Instant now) {
+    /** Requests in the window ending at tick {@code now}. */
+    int count(long now) {
         advance(bucket(now));
         return total;
     }
 
-    /** Counts one request sent now. */
-    void record(Instant now) {
+    /** Counts one request sent at tick {@code now}. */
+    void record(long now) {
         long b = bucket(now);
         advance(b);
         counts[slot(Math.max(b, newestBucket))]++;
@@ -33,20 +36,20 @@ final class SlidingWindow {
     }
 
     /**
-     * When the window will hold fewer than {@code limit} requests again, or null when it already does.
+     * How many nanoseconds from tick {@code now} until the window holds fewer than {@code limit} requests again;
+     * 0 when it already does.
      */
-    Instant freesAt(Instant now, int limit) {
-        long current = bucket(now);
-        advance(current);
+    long nanosUntilFree(long now, int limit) {
+        advance(bucket(now));
         if (total < limit) {
-            return null;
+            return 0;
         }
         int mustLeave = total - limit + 1;
         for (long b = newestBucket - BUCKETS + 1; b <= newestBucket; b++) {
             mustLeave -= counts[slot(b)];
             if (mustLeave <= 0) {
                 // the bucket's requests leave once the bucket's end is a full window ago
-                return Instant.ofEpochMilli((b + 1) * BUCKET_MILLIS).plus(RateGovernor.WINDOW);
+                return Math.max(1, (b + 1) * BUCKET_NANOS + WINDOW_NANOS - now);
             }
         }
         throw new IllegalStateException("window total " + total + " does not match its buckets");
@@ -55,9 +58,9 @@ final class SlidingWindow {
     /** Drops the buckets that ended a full window before {@code bucket}'s start. */
     private void advance(long bucket) {
         if (bucket <= newestBucket) {
-            return; // same bucket, or a clock that stepped back: keep counting in the newest one
+            return; // same bucket (a monotonic ticker never goes back)
         }
-        long steps = newestBucket == Long.MIN_VALUE ? BUCKETS : Math.min(bucket - newestBucket, BUCKETS);
+        long steps = newestBucket == NONE ? BUCKETS : Math.min(bucket - newestBucket, BUCKETS);
         for (long i = 1; i <= steps; i++) {
             int s = slot(bucket - steps + i);
             total -= counts[s];
@@ -66,8 +69,8 @@ final class SlidingWindow {
         newestBucket = bucket;
     }
 
-    private static long bucket(Instant t) {
-        return Math.floorDiv(t.toEpochMilli(), BUCKET_MILLIS);
+    private static long bucket(long tick) {
+        return Math.floorDiv(tick, BUCKET_NANOS);
     }
 
     private static int slot(long bucket) {

@@ -40,6 +40,11 @@ import org.slf4j.LoggerFactory;
  * limit or a retry is parked on the governor's scheduler (no thread held) and then sent from the I/O pool, so
  * waiting never holds a Camel thread.
  * <p>
+ * A response must arrive whole within {@code readTimeout} (from sending to its last byte) and be no larger than
+ * {@code maxResponseSize}: the transport-neutral {@link ResponseDeadline} and {@link BoundedBody} hold those limits,
+ * and {@link LimitedBodyHandler} is their thin JDK glue, so a server that trickles or floods cannot hang the calling
+ * thread or fill the heap.
+ * <p>
  * Why the JDK client: it needs no dependency on the user's classpath (Spring Boot, Quarkus), it is the client the
  * throughput baseline uses, and its own retries are limited to cases where the request never reached the server
  * (connection refused) or is idempotent (a GET on a pooled connection the server had closed); POST and PATCH are
@@ -54,11 +59,14 @@ public class VelaroClient implements VelaroApi {
     private static final JavaType CONVERSATION_PAGE = VelaroJson.pageOf(Conversation.class);
     private static final JavaType CONTACT_PAGE = VelaroJson.pageOf(Contact.class);
     private static final JavaType TEXT = VelaroJson.mapper().constructType(String.class);
+    /** What a workflow request, which no rate limit governs, waits for. */
+    private static final CompletableFuture<Long> NO_PERMIT = CompletableFuture.completedFuture(0L);
 
     private final HttpClient http;
     private final URI baseUri;
     private final ApiKey apiKey;
     private final Duration readTimeout;
+    private final long maxResponseSize;
     private final String userAgent;
     private final RateGovernor governor;
     private final RateLimits limits;
@@ -71,17 +79,19 @@ public class VelaroClient implements VelaroApi {
      * @param http        the shared JDK client (its connect timeout applies)
      * @param baseUri     the API base, e.g. {@code https://api.velaro.com/v1}
      * @param apiKey      the key for REST calls; null for a client that only triggers workflows
-     * @param readTimeout how long to wait for a response once connected
-     * @param governor    the component's rate governor (its clock is the client's clock)
-     * @param limits      this endpoint's limits and retry settings
-     * @param ioExecutor  where requests are sent after they waited (never the governor's scheduler)
+     * @param readTimeout     how long one attempt may take for the whole response, from sending to its last byte
+     * @param maxResponseSize the largest response body read, in bytes (error bodies included)
+     * @param governor        the component's rate governor (its clock is the client's clock)
+     * @param limits          this endpoint's limits and retry settings
+     * @param ioExecutor      where requests are sent after they waited (never the governor's scheduler)
      */
-    public VelaroClient(HttpClient http, URI baseUri, ApiKey apiKey, Duration readTimeout, RateGovernor governor,
-                        RateLimits limits, Executor ioExecutor) {
+    public VelaroClient(HttpClient http, URI baseUri, ApiKey apiKey, Duration readTimeout, long maxResponseSize,
+                        RateGovernor governor, RateLimits limits, Executor ioExecutor) {
         this.http = Objects.requireNonNull(http, "http");
         this.baseUri = baseUri;
         this.apiKey = apiKey;
         this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
+        this.maxResponseSize = maxResponseSize;
         this.userAgent = VelaroVersion.userAgent();
         this.governor = Objects.requireNonNull(governor, "governor");
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -167,27 +177,28 @@ public class VelaroClient implements VelaroApi {
      * client would), or, after a wait, from the I/O pool, so that the governor's scheduler is never blocked.
      */
     private <T> void attempt(Call<T> call, int attempt, Executor sendOn) {
-        CompletableFuture<Void> permit = call.request().isApi()
+        CompletableFuture<Long> permit = call.request().isApi()
                 ? governor.acquire(apiKey, limits, call.request())
-                : CompletableFuture.completedFuture(null);
+                : NO_PERMIT;
         if (permit.isDone() && !permit.isCompletedExceptionally()) {
-            sendOn.execute(() -> exchange(call, attempt));
+            long granted = permit.join();
+            sendOn.execute(() -> exchange(call, attempt, granted));
             return;
         }
         permit.whenComplete((granted, refused) -> {
             if (refused != null) {
                 call.result().completeExceptionally(unwrap(refused));
             } else {
-                ioExecutor.execute(() -> exchange(call, attempt));
+                ioExecutor.execute(() -> exchange(call, attempt, granted));
             }
         });
     }
 
     /** Sends once and completes the call, or schedules the next attempt when that is safe. */
-    private <T> void exchange(Call<T> call, int attempt) {
+    private <T> void exchange(Call<T> call, int attempt, long permit) {
         VelaroResponse<T> response;
         try {
-            response = sendOnce(call.request(), call.httpRequest(), call.type());
+            response = sendOnce(call.request(), call.httpRequest(), call.type(), permit);
         } catch (VelaroException failure) {
             Duration delay;
             try {
@@ -216,14 +227,22 @@ public class VelaroClient implements VelaroApi {
      * hands every response to {@code CompletableFuture}'s default executor, which on machines with two cores or
      * fewer starts a new thread per response (measured: a third of the throughput of a plain client).
      */
-    private <T> VelaroResponse<T> sendOnce(VelaroRequest request, HttpRequest httpRequest, JavaType responseType) {
+    private <T> VelaroResponse<T> sendOnce(VelaroRequest request, HttpRequest httpRequest, JavaType responseType,
+                                           long permit) {
         long started = System.nanoTime();
         LOG.debug("Sending {}", request);
+        LimitedBodyHandler body = new LimitedBodyHandler(maxResponseSize, ResponseDeadline.start(readTimeout));
         HttpResponse<byte[]> response;
         try {
-            response = http.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+            response = http.send(httpRequest, body);
         } catch (IOException e) {
-            VelaroException failure = noResponse(request, e);
+            HttpResponse.ResponseInfo partial = body.info();
+            int status = partial == null ? 0 : partial.statusCode();
+            if (partial != null && request.isApi()) {
+                // the headers arrived before the body failed: what they say about the limits still counts
+                governor.onResponse(apiKey, permit, status, RateLimitHeaders.parse(partial.headers(), clock.instant()));
+            }
+            VelaroException failure = noResponse(request, e, status);
             LOG.debug("{} failed after {} ms: {}", request, (System.nanoTime() - started) / 1_000_000,
                     failure.getMessage());
             throw failure;
@@ -232,7 +251,7 @@ public class VelaroClient implements VelaroApi {
             throw new VelaroConnectionException(request.describe() + " was interrupted while waiting for Velaro", true, e);
         }
         LOG.debug("{} answered {} in {} ms", request, response.statusCode(), (System.nanoTime() - started) / 1_000_000);
-        return toResponse(request, response, responseType);
+        return toResponse(request, response, responseType, permit);
     }
 
     private HttpRequest toHttpRequest(VelaroRequest request) {
@@ -255,7 +274,7 @@ public class VelaroClient implements VelaroApi {
     /** The headers every request carries, validated once rather than per request. */
     private HttpRequest.Builder headers(boolean withKey) {
         HttpRequest.Builder b = HttpRequest.newBuilder()
-                .timeout(readTimeout)
+                .timeout(readTimeout) // connecting and the headers; ResponseDeadline holds the body to the same budget
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .header("User-Agent", userAgent);
@@ -265,12 +284,13 @@ public class VelaroClient implements VelaroApi {
         return b;
     }
 
-    private <T> VelaroResponse<T> toResponse(VelaroRequest request, HttpResponse<byte[]> response, JavaType type) {
+    private <T> VelaroResponse<T> toResponse(VelaroRequest request, HttpResponse<byte[]> response, JavaType type,
+                                             long permit) {
         Instant now = clock.instant();
         RateLimitHeaders headers = RateLimitHeaders.parse(response.headers(), now);
         int status = response.statusCode();
         if (request.isApi()) {
-            governor.onResponse(apiKey, status, headers);
+            governor.onResponse(apiKey, permit, status, headers);
         }
         byte[] body = response.body();
         if (status < 200 || status > 299) {
@@ -298,9 +318,8 @@ public class VelaroClient implements VelaroApi {
                     ? j.getOriginalMessage() : e.getMessage();
             throw new VelaroMalformedResponseException(
                     "Velaro answered " + status + " to " + request.describe() + " with a body that is not "
-                                                       + describe(type) + ": "
-                                                       + Secrets.redact(detail, request.secretLiterals()),
-                    status, e);
+                                                       + describe(type) + ": " + request.scrubber().scrub(detail),
+                    status, request.scrubber().scrub(e));
         }
     }
 
@@ -311,16 +330,40 @@ public class VelaroClient implements VelaroApi {
         return "a " + type.getRawClass().getSimpleName();
     }
 
-    private static VelaroException noResponse(VelaroRequest request, Throwable failure) {
+    /**
+     * The exception for an exchange that ended without a usable response: a limit of ours, or an I/O failure.
+     *
+     * @param status the response's status when its headers arrived before the failure, else 0
+     */
+    private VelaroException noResponse(VelaroRequest request, Throwable failure, int status) {
         if (failure instanceof VelaroException ve) {
             return ve;
+        }
+        SecretScrubber scrubber = request.scrubber();
+        ResponseLimitException limit = ResponseLimitException.in(failure);
+        if (limit != null && limit.limit() == ResponseLimitException.Limit.MAX_RESPONSE_SIZE) {
+            return new VelaroMalformedResponseException("Velaro answered " + status + " to " + request.describe()
+                                                        + " with a body larger than maxResponseSize ("
+                                                        + maxResponseSize + " bytes"
+                                                        + (limit.declaredLength() >= 0
+                                                                ? "; it declared " + limit.declaredLength() : "")
+                                                        + "); the response was not read further",
+                    status, scrubber.scrub(failure));
+        }
+        boolean timedOut = limit != null
+                           || failure instanceof HttpTimeoutException && !(failure instanceof HttpConnectTimeoutException);
+        if (timedOut) {
+            // the request went out: a create may have been applied, so only a GET is repeated
+            return new VelaroConnectionException(request.describe() + " got no "
+                                                 + (status == 0 ? "response" : "complete response (status " + status
+                                                                              + ", body still arriving)")
+                                                 + " from Velaro within readTimeout (" + readTimeout.toMillis() + " ms)",
+                    true, scrubber.scrub(failure));
         }
         boolean neverSent = failure instanceof ConnectException || failure instanceof HttpConnectTimeoutException;
         String what;
         if (failure instanceof HttpConnectTimeoutException) {
             what = "could not connect within the connect timeout";
-        } else if (failure instanceof HttpTimeoutException) {
-            what = "no response within the read timeout";
         } else if (failure instanceof ConnectException) {
             what = "connection refused";
         } else {
@@ -328,9 +371,9 @@ public class VelaroClient implements VelaroApi {
             what = failure.getClass().getSimpleName() + (m == null ? "" : ": " + m);
         }
         return new VelaroConnectionException(
-                request.describe() + " got no response from Velaro (" + Secrets.redact(what, request.secretLiterals())
-                                             + ")" + (neverSent ? "; the request was not sent" : ""),
-                !neverSent, failure);
+                request.describe() + " got no response from Velaro (" + scrubber.scrub(what) + ")"
+                                             + (neverSent ? "; the request was not sent" : ""),
+                !neverSent, scrubber.scrub(failure));
     }
 
     /** The {@link VelaroException} inside a future's {@link CompletionException}. */

@@ -20,7 +20,7 @@ final class VelaroErrors {
     }
 
     static VelaroException toException(VelaroRequest request, int status, byte[] body, RateLimitHeaders limits) {
-        ErrorBody error = ErrorBody.parse(body, request.secretLiterals());
+        ErrorBody error = ErrorBody.parse(body, request.scrubber());
         String message = "Velaro answered " + status + reason(status) + " to " + request.describe()
                          + (error.text().isEmpty() ? "" : ": " + error.text());
         return switch (status) {
@@ -62,7 +62,7 @@ final class VelaroErrors {
     /** What an error body said, already redacted. */
     record ErrorBody(String code, String requiredScope, String text) {
 
-        static ErrorBody parse(byte[] body, String[] secretLiterals) {
+        static ErrorBody parse(byte[] body, SecretScrubber scrubber) {
             if (body == null || body.length == 0) {
                 return new ErrorBody(null, null, "");
             }
@@ -70,9 +70,9 @@ final class VelaroErrors {
                 JsonNode root = VelaroJson.mapper().readTree(body);
                 JsonNode error = root == null ? null : root.get("error");
                 if (error != null && error.isObject()) {
-                    String code = clean(text(error, "code"), secretLiterals);
-                    String msg = clean(text(error, "message"), secretLiterals);
-                    String scope = clean(text(error, "requiredScope"), secretLiterals);
+                    String code = clean(text(error, "code"), scrubber);
+                    String msg = clean(text(error, "message"), scrubber);
+                    String scope = clean(text(error, "requiredScope"), scrubber);
                     StringBuilder sb = new StringBuilder(msg == null ? "" : msg);
                     if (scope != null) {
                         sb.append(sb.length() > 0 ? " " : "").append("(required scope: ").append(scope).append(')');
@@ -87,7 +87,7 @@ final class VelaroErrors {
             }
             String raw = new String(body, StandardCharsets.UTF_8);
             String quoted = raw.length() > MAX_QUOTED ? raw.substring(0, MAX_QUOTED) + "…" : raw;
-            return new ErrorBody(null, null, clean(quoted, secretLiterals));
+            return new ErrorBody(null, null, clean(quoted, scrubber));
         }
 
         private static String text(JsonNode node, String field) {
@@ -95,12 +95,12 @@ final class VelaroErrors {
             return v == null || v.isNull() ? null : v.asText();
         }
 
-        private static String clean(String text, String[] secretLiterals) {
+        private static String clean(String text, SecretScrubber scrubber) {
             if (text == null) {
                 return null;
             }
             String oneLine = text.replaceAll("[\\p{Cntrl}&&[^\t]]+", " ").trim();
-            return Secrets.redact(oneLine, secretLiterals);
+            return scrubber.scrub(oneLine);
         }
     }
 }

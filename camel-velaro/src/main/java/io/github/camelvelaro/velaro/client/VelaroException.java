@@ -1,7 +1,10 @@
 package io.github.camelvelaro.velaro.client;
 
 /**
- * Base of every error the component raises. Messages never contain an API key, a webhook secret or a trigger URL.
+ * Base of every error the component raises. Messages never contain an API key, a webhook secret or a trigger URL,
+ * nor do the messages of its causes: whatever {@link Secrets#redact(String)} recognises is masked here, in the
+ * message and through the whole chain of causes, and the client removes a request's own secrets (a trigger URL's
+ * token) before it wraps a cause.
  */
 public class VelaroException extends RuntimeException {
 
@@ -15,7 +18,7 @@ public class VelaroException extends RuntimeException {
     }
 
     public VelaroException(String message, int statusCode, String errorCode, Throwable cause) {
-        super(message, cause);
+        super(Secrets.redact(message), SecretScrubber.GENERIC.scrub(cause));
         this.statusCode = statusCode;
         this.errorCode = errorCode;
     }

@@ -83,9 +83,9 @@ public final class VelaroRequest {
         return URI.create(sb.toString());
     }
 
-    /** Literal secrets that texts about this request must not contain. */
-    String[] secretLiterals() {
-        return trigger == null ? new String[0] : trigger.literals();
+    /** What removes this request's secrets from texts and exceptions about it. */
+    SecretScrubber scrubber() {
+        return trigger == null ? SecretScrubber.GENERIC : trigger.scrubber();
     }
 
     /** {@code GET /conversations} or {@code POST workflow trigger on host}: safe for messages and logs. */

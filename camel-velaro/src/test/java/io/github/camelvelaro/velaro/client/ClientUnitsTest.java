@@ -119,4 +119,66 @@ class ClientUnitsTest {
         assertThat(Endpoints.isLoopback("localhost.evil.example")).isFalse();
         assertThat(Endpoints.isLoopback("127.0.0.1.nip.io")).isFalse();
     }
+
+    @Test
+    void redactingTwiceChangesNothing() {
+        String key = "vlk_" + "k".repeat(44) + "WXYZ";
+        String once = Secrets.redact("key " + key + ", Bearer abc, whsec_abc123");
+
+        assertThat(once).isEqualTo("key vlk_…WXYZ, Bearer ******, whsec_******");
+        assertThat(Secrets.redact(once)).isEqualTo(once);
+    }
+
+    @Test
+    void aTriggerUrlsSecretPartsAreTheTokenLikeSegmentsTheLastOneAndTheQueryValues() {
+        assertThat(WorkflowTrigger.secretParts(java.net.URI.create("https://h.example/hooks/workflows/aB3dE6gH9jK2")))
+                .containsExactly("aB3dE6gH9jK2");
+        assertThat(WorkflowTrigger.secretParts(java.net.URI.create(
+                "https://h.example/workflows/0f8e7d6c5b4a39281706/triggers/manual/invoke?api-version=1&sig=s%2Bg%3D")))
+                .containsExactly("0f8e7d6c5b4a39281706", "invoke", "1", "s%2Bg%3D", "s+g=");
+        assertThat(WorkflowTrigger.secretParts(java.net.URI.create("http://127.0.0.1:8080/hooks/wf/T0p5ecretTr1gg3r/")))
+                .containsExactly("T0p5ecretTr1gg3r");
+    }
+
+    @Test
+    void theScrubberRemovesATokenItsFragmentsAndThePathButKeepsTheRestReadable() {
+        String token = "q3Vx9_Lm2Rt8Kp4Zw7Yb1Nc6Hd0Fs5Gj-Ae3Ui8Oy2T";
+        SecretScrubber scrubber = WorkflowTrigger.of("http://127.0.0.1:9/hooks/workflows/" + token, "triggerUrl")
+                .scrubber();
+
+        assertThat(scrubber.scrub("POST http://127.0.0.1:9/hooks/workflows/" + token + " failed"))
+                .isEqualTo("POST ****** failed");
+        assertThat(scrubber.scrub("bad token " + token + ".")).isEqualTo("bad token ******.");
+        assertThat(scrubber.scrub("route hooks/workflows/" + token + "?x=1")).isEqualTo("route hooks/workflows/******?x=1");
+        assertThat(scrubber.scrub("token " + token.substring(0, 9) + "… expired")).isEqualTo("token ******… expired");
+        assertThat(scrubber.scrub("ends with " + token.substring(30).toUpperCase())).isEqualTo("ends with ******");
+        assertThat(scrubber.scrub("mention of " + token.substring(0, 7))).as("too short to give it away")
+                .isEqualTo("mention of " + token.substring(0, 7));
+        assertThat(scrubber.scrub("workflow trigger on 127.0.0.1: workflows are disabled"))
+                .isEqualTo("workflow trigger on 127.0.0.1: workflows are disabled");
+        assertThat(SecretScrubber.GENERIC.scrub("a vlk_" + "k".repeat(48) + " key")).isEqualTo("a vlk_…kkkk key");
+    }
+
+    @Test
+    void aCleanChainIsKeptAndALeakingOneIsCopiedWithClassNamesAndStackTraces() {
+        SecretScrubber scrubber = new SecretScrubber(java.util.List.of(), java.util.List.of("T0p5ecretTr1gg3r"));
+        java.io.IOException clean = new java.io.IOException("connection reset", new java.net.SocketException("eof"));
+        java.net.SocketException root = new java.net.SocketException("eof");
+        java.io.IOException leaking = new java.io.IOException("failed for /hooks/T0p5ecretTr1gg3r",
+                new IllegalStateException("state", root));
+        leaking.addSuppressed(new RuntimeException("also T0p5ecretTr1gg3r"));
+
+        assertThat(scrubber.scrub(clean)).isSameAs(clean);
+        Throwable copy = scrubber.scrub(leaking);
+
+        assertThat(copy).isInstanceOf(RedactedException.class).hasMessage("failed for /hooks/******")
+                .hasToString("java.io.IOException: failed for /hooks/******");
+        assertThat(copy.getStackTrace()).isEqualTo(leaking.getStackTrace());
+        // the links below hold no secret: kept as they are
+        assertThat(copy.getCause()).isSameAs(leaking.getCause());
+        assertThat(copy.getSuppressed()).hasSize(1);
+        assertThat(copy.getSuppressed()[0]).hasToString("java.lang.RuntimeException: also ******");
+        VelaroException wrapped = new VelaroException("x", 0, null, new java.io.IOException("key vlk_" + "k".repeat(48)));
+        assertThat(wrapped.getCause()).hasToString("java.io.IOException: key vlk_…kkkk");
+    }
 }

@@ -49,7 +49,9 @@ class RateGovernanceTest extends VelaroTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext ctx = super.createCamelContext();
-        ctx.getComponent("velaro", VelaroComponent.class).setClock(clock);
+        VelaroComponent velaro = ctx.getComponent("velaro", VelaroComponent.class);
+        velaro.setClock(clock);
+        velaro.setTicker(clock.ticker());
         return ctx;
     }
 
@@ -338,5 +340,22 @@ class RateGovernanceTest extends VelaroTestSupport {
         assertThat(waiting.get().getException()).isInstanceOf(VelaroException.class)
                 .hasMessageContaining("stopped while the request waited");
         assertThat(sent()).isEqualTo(1);
+    }
+
+    @Test
+    void moreThanAThousandRequestsCanWaitAtOnce() throws Exception {
+        RateGovernor governor = context.getComponent("velaro", VelaroComponent.class).governor();
+        ApiKey key = ApiKey.of(KEY, "apiKey");
+        RateLimits onePerMinute = new RateLimits(1, 10_000, 0, Duration.ofHours(1));
+        List<CompletableFuture<Long>> permits = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            permits.add(governor.acquire(key, onePerMinute, "GET /conversations"));
+        }
+
+        Thread.sleep(1500); // a re-examination tick or more
+        assertThat(permits.stream().filter(CompletableFuture::isDone).count()).as("only the first may go").isEqualTo(1);
+        clock.advance(Duration.ofSeconds(61));
+        await().atMost(Duration.ofSeconds(10)).until(() -> permits.stream().filter(CompletableFuture::isDone).count() == 2);
+        assertThat(permits.stream().filter(CompletableFuture::isCompletedExceptionally).count()).isZero();
     }
 }
