@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * Because the API key is not in the repository key, the value records which key wrote it, and a poller refuses a
  * cursor another key wrote unless its site is declared: without {@code siteId}, another key may be another site, and
  * resuming from that site's position would silently skip items.
+ * <p>
+ * ASSUMPTION: an API key belongs to exactly one Velaro site (the guide speaks of site-wide limits and of keys, never
+ * of a key shared by sites), so an offset written with this poller's own key is this site's.
  */
 final class CursorStore {
 
