@@ -111,7 +111,8 @@ public class VelaroConfiguration implements Cloneable {
     /** The site a poller's offset is kept under when {@code siteId} is not set. */
     public static final String DEFAULT_SITE_ID = "default";
 
-    private static final java.util.regex.Pattern SITE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final java.util.regex.Pattern SITE_ID
+            = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     /** A stable name of the Velaro site (account) the key belongs to; pollers keep their offset under it, so a rotated key keeps its offset and different sites never share one. */
     @UriParam(label = "consumer")

@@ -21,12 +21,14 @@ final class CursorClaims {
     private record Holder(Object poller, String routeId) {
     }
 
+    private static final Object CREATING = new Object();
+
     /** Repository instance (by identity) to cursor key to the poller holding it. */
     private final Map<StateRepository<?, ?>, Map<String, Holder>> claims = new IdentityHashMap<>();
 
     static CursorClaims of(CamelContext context) {
         ExtendedCamelContext extension = context.getCamelContextExtension();
-        synchronized (extension) {
+        synchronized (CREATING) {
             CursorClaims claims = extension.getContextPlugin(CursorClaims.class);
             if (claims == null) {
                 claims = new CursorClaims();

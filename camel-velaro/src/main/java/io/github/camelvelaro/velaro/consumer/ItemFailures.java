@@ -30,14 +30,15 @@ final class ItemFailures {
 
         /** e.g. {@code IllegalStateException: downstream unavailable}. */
         String describeError() {
-            return lastError.getClass().getSimpleName() + ": " + lastError.getMessage();
+            String message = lastError.getMessage();
+            return lastError.getClass().getSimpleName() + (message == null ? "" : ": " + message);
         }
     }
 
     private final int threshold;
     private final boolean skip;
     private final String poller;
-    private final String noun;
+    private final PolledResource<?> items;
     private final AtomicLong skipped = new AtomicLong();
     private volatile Failure current;
     private volatile String lastSkipped;
@@ -46,13 +47,13 @@ final class ItemFailures {
      * @param threshold {@code maxItemFailures}
      * @param skip      {@code skipFailingItems}
      * @param poller    e.g. {@code velaro:conversations}, for the log lines
-     * @param noun      {@code conversation} or {@code contact}
+     * @param items     what is polled, for the log lines
      */
-    ItemFailures(int threshold, boolean skip, String poller, String noun) {
+    ItemFailures(int threshold, boolean skip, String poller, PolledResource<?> items) {
         this.threshold = threshold;
         this.skip = skip;
         this.poller = poller;
-        this.noun = noun;
+        this.items = items;
     }
 
     /**
@@ -74,7 +75,7 @@ final class ItemFailures {
                 LOG.warn("{} {} (updatedAt {}) of {} failed {} deliveries in a row and holds back every later change; "
                          + "the consumer health check reports DOWN until it is delivered. Last error: {}. Handle the error "
                          + "in the route (e.g. a dead-letter channel) or set skipFailingItems=true to skip such items.",
-                        capitalised(), id, updatedAt, poller, count, failure.describeError());
+                        items.capitalNoun(), id, updatedAt, poller, count, failure.describeError());
             }
             return false;
         }
@@ -82,7 +83,7 @@ final class ItemFailures {
         lastSkipped = id + "@" + updatedAt;
         LOG.warn("{} skips {} {} (updatedAt {}) after {} failed deliveries in a row (skipFailingItems=true); it is not "
                  + "delivered again unless it changes. Last error: {}",
-                poller, noun, id, updatedAt, count, failure.describeError());
+                poller, items.noun(), id, updatedAt, count, failure.describeError());
         return true;
     }
 
@@ -120,9 +121,5 @@ final class ItemFailures {
     /** {@code id@updatedAt} of the last skipped item, or null. */
     String lastSkipped() {
         return lastSkipped;
-    }
-
-    private String capitalised() {
-        return Character.toUpperCase(noun.charAt(0)) + noun.substring(1);
     }
 }

@@ -298,7 +298,7 @@ final class KeysetPager<T> {
                 }
                 if (ahead) {
                     LOG.warn("{} {} is stamped {}, beyond Velaro's present {}: it is delivered, but the offset stays at {} "
-                             + "so that later changes are not skipped", capitalised(resource.noun()), id, updatedAt,
+                             + "so that later changes are not skipped", resource.capitalNoun(), id, updatedAt,
                             present, cursor.updatedSince());
                 }
             }
@@ -323,10 +323,6 @@ final class KeysetPager<T> {
             }
             return page;
         }
-    }
-
-    private static String capitalised(String noun) {
-        return Character.toUpperCase(noun.charAt(0)) + noun.substring(1);
     }
 
     private boolean allAt(List<T> items, Instant instant) {

@@ -83,7 +83,7 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
         this.site = configuration.siteIdOrDefault();
         this.budget = new BudgetPause(poller);
         this.failures = new ItemFailures(configuration.getMaxItemFailures(), configuration.isSkipFailingItems(), poller,
-                items.noun());
+                items);
         this.clock = endpoint.getComponent().getClock();
     }
 
