@@ -47,6 +47,10 @@ public class VelaroComponent extends HealthCheckComponent {
     @Metadata(label = "advanced", defaultValue = "1000")
     private int dailyRequestLimit = 1000;
 
+    /** A stable name of the Velaro site (account) the key belongs to; pollers keep their offset under it, so a rotated key keeps its offset and different sites never share one. */
+    @Metadata(label = "consumer")
+    private String siteId;
+
     /** Secret options whose names Camel does not already treat as sensitive. */
     static final String SENSITIVE_OPTIONS = "triggerurl";
 
@@ -90,6 +94,7 @@ public class VelaroComponent extends HealthCheckComponent {
         configuration.setBaseUrl(baseUrl);
         configuration.setRateLimitPerMinute(rateLimitPerMinute);
         configuration.setDailyRequestLimit(dailyRequestLimit);
+        configuration.setSiteId(siteId);
         VelaroEndpoint endpoint = new VelaroEndpoint(uri, this, resource, configuration);
         setProperties(endpoint, parameters);
         return endpoint;
@@ -195,6 +200,14 @@ public class VelaroComponent extends HealthCheckComponent {
 
     public void setDailyRequestLimit(int dailyRequestLimit) {
         this.dailyRequestLimit = dailyRequestLimit;
+    }
+
+    public String getSiteId() {
+        return siteId;
+    }
+
+    public void setSiteId(String siteId) {
+        this.siteId = siteId;
     }
 
     /** The time source for rate limits, polling and webhook timestamps; tests inject a controllable one. */

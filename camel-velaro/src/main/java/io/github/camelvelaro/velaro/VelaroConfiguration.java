@@ -116,6 +116,28 @@ public class VelaroConfiguration implements Cloneable {
     @Metadata(autowired = false)
     private StateRepository<String, String> offsetRepository;
 
+    /** The site a poller's offset is kept under when {@code siteId} is not set. */
+    public static final String DEFAULT_SITE_ID = "default";
+
+    private static final java.util.regex.Pattern SITE_ID
+            = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    /** A stable name of the Velaro site (account) the key belongs to; pollers keep their offset under it, so a rotated key keeps its offset and different sites never share one. */
+    @UriParam(label = "consumer")
+    private String siteId;
+
+    /** Failed deliveries of the same item in a row after which the poller's health check reports DOWN naming the item (or, with skipFailingItems, the item is skipped). */
+    @UriParam(label = "consumer", defaultValue = "5")
+    private int maxItemFailures = 5;
+
+    /** Whether an item whose delivery failed maxItemFailures times in a row is skipped (logged at WARN and counted) instead of being retried at every poll. */
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean skipFailingItems;
+
+    /** How far an item's updatedAt may lie beyond Velaro's present (its Date header) before the poller treats it as mis-stamped: delivered once, but the offset does not move past Velaro's present. */
+    @UriParam(label = "consumer,advanced", defaultValue = "60000", javaType = "java.time.Duration")
+    private long futureTolerance = 60_000;
+
     // --- webhooks ---
 
     /** The whsec_… signing secret (Standard Webhooks) that webhook deliveries are verified with. */
@@ -285,6 +307,70 @@ public class VelaroConfiguration implements Cloneable {
 
     public void setOffsetRepository(StateRepository<String, String> offsetRepository) {
         this.offsetRepository = offsetRepository;
+    }
+
+    public String getSiteId() {
+        return siteId;
+    }
+
+    public void setSiteId(String siteId) {
+        this.siteId = siteId;
+    }
+
+    public int getMaxItemFailures() {
+        return maxItemFailures;
+    }
+
+    public void setMaxItemFailures(int maxItemFailures) {
+        this.maxItemFailures = maxItemFailures;
+    }
+
+    public boolean isSkipFailingItems() {
+        return skipFailingItems;
+    }
+
+    public void setSkipFailingItems(boolean skipFailingItems) {
+        this.skipFailingItems = skipFailingItems;
+    }
+
+    public long getFutureTolerance() {
+        return futureTolerance;
+    }
+
+    public void setFutureTolerance(long futureTolerance) {
+        this.futureTolerance = futureTolerance;
+    }
+
+    /** Whether {@code siteId} is set, on the endpoint or the component. */
+    public boolean isSiteIdSet() {
+        return siteId != null && !siteId.isBlank();
+    }
+
+    /**
+     * The validated {@code siteId}, or {@value #DEFAULT_SITE_ID} when it is not set. It becomes part of the offset key,
+     * hence the strict alphabet (no {@code =}, {@code :} or newline, which key-value repositories may refuse or
+     * misread).
+     */
+    public String siteIdOrDefault() {
+        if (!isSiteIdSet()) {
+            return DEFAULT_SITE_ID;
+        }
+        String site = siteId.trim();
+        if (!SITE_ID.matcher(site).matches()) {
+            throw new IllegalArgumentException("Option siteId must be 1 to 64 letters, digits, '.', '_' or '-', starting "
+                                               + "with a letter or digit (it is part of the offset key), was '" + site
+                                               + "'");
+        }
+        return site;
+    }
+
+    /** Checks the polling options that {@link #checkRanges()} does not. */
+    public void checkPollingOptions() {
+        siteIdOrDefault();
+        requireRange("maxItemFailures", maxItemFailures, 1, Integer.MAX_VALUE);
+        if (futureTolerance < 0) {
+            throw new IllegalArgumentException("Option futureTolerance must not be negative");
+        }
     }
 
     public String getWebhookSecret() {

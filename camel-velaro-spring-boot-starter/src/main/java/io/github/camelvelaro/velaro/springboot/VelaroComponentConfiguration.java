@@ -45,6 +45,12 @@ public class VelaroComponentConfiguration extends ComponentConfigurationProperti
     private Integer dailyRequestLimit = 1000;
 
     /**
+     * A stable name of the Velaro site (account) the key belongs to; pollers keep their offset under it, so a rotated
+     * key keeps its offset and different sites never share one.
+     */
+    private String siteId;
+
+    /**
      * Whether producers start on their first message instead of with the route, so that a start-up failure (such as
      * a missing key) reaches the route's error handler.
      */
@@ -110,6 +116,14 @@ public class VelaroComponentConfiguration extends ComponentConfigurationProperti
 
     public void setDailyRequestLimit(Integer dailyRequestLimit) {
         this.dailyRequestLimit = dailyRequestLimit;
+    }
+
+    public String getSiteId() {
+        return siteId;
+    }
+
+    public void setSiteId(String siteId) {
+        this.siteId = siteId;
     }
 
     public Boolean getLazyStartProducer() {

@@ -1,48 +1,111 @@
 package io.github.camelvelaro.velaro.consumer;
 
+import io.github.camelvelaro.velaro.VelaroConfiguration;
 import io.github.camelvelaro.velaro.VelaroResource;
 import org.apache.camel.spi.StateRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A poller's cursor in the {@code offsetRepository}, under a key of its own.
+ * A poller's cursor in the {@code offsetRepository}, under a key of its own, with the API key that wrote it.
  * <p>
- * The key names the resource and the {@code status} filter, because pollers with different filters see different
- * item sequences and so need different cursors even when they share one repository. It deliberately leaves out the
- * API key (a rotated key must not restart polling) and {@code startFrom} (which only applies when nothing is
- * stored). It contains no {@code =} or newline, which {@code FileStateRepository} refuses in keys.
+ * The key names the site, the resource and the {@code status} filter: two Velaro sites see different items even on
+ * one {@code baseUrl}, and pollers with different filters see different item sequences. Velaro's API names no site,
+ * so the site is the {@code siteId} option, {@value VelaroConfiguration#DEFAULT_SITE_ID} when it is not set. The key
+ * deliberately leaves out the API key (a rotated key must not restart polling) and {@code startFrom} (which only
+ * applies when nothing is stored). It contains no {@code =} or newline, which {@code FileStateRepository} refuses in
+ * keys.
+ * <p>
+ * Because the API key is not in the repository key, the value records which key wrote it, and a poller refuses a
+ * cursor another key wrote unless its site is declared: without {@code siteId}, another key may be another site, and
+ * resuming from that site's position would silently skip items.
+ * <p>
+ * ASSUMPTION: an API key belongs to exactly one Velaro site (the guide speaks of site-wide limits and of keys, never
+ * of a key shared by sites), so an offset written with this poller's own key is this site's.
  */
 final class CursorStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CursorStore.class);
+
     private final StateRepository<String, String> repository;
     private final String key;
+    private final String legacyKey;
+    private final CursorOwner owner;
 
-    CursorStore(StateRepository<String, String> repository, VelaroResource resource, String status) {
+    /**
+     * @param site  the {@code siteId}, or the default site
+     * @param owner the key this poller writes with
+     */
+    CursorStore(StateRepository<String, String> repository, String site, VelaroResource resource, String status,
+                CursorOwner owner) {
         this.repository = repository;
-        this.key = key(resource, status);
+        this.key = key(site, resource, status);
+        this.legacyKey = "velaro:" + resource.uriName() + statusPart(status);
+        this.owner = owner;
     }
 
-    /** e.g. {@code velaro:conversations} or {@code velaro:conversations:status:open}. */
-    static String key(VelaroResource resource, String status) {
-        return "velaro:" + resource.uriName() + (status == null ? "" : ":status:" + status);
+    /** e.g. {@code velaro:default:conversations} or {@code velaro:acme:conversations:status:open}. */
+    static String key(String site, VelaroResource resource, String status) {
+        return "velaro:" + site + ":" + resource.uriName() + statusPart(status);
     }
 
-    /** The stored cursor, or null when this poller has none yet. */
-    PollCursor load() {
+    private static String statusPart(String status) {
+        return status == null ? "" : ":status:" + status;
+    }
+
+    /**
+     * The stored cursor, or null when this poller has none yet.
+     *
+     * @param  siteDeclared          whether {@code siteId} is set: then a cursor written by another key is this
+     *                               site's, written before the key was rotated
+     * @param  poller                e.g. {@code velaro:conversations}, for messages
+     * @throws IllegalStateException when the entry is not a cursor, or another key wrote it and no site is declared
+     */
+    PollCursor load(boolean siteDeclared, String poller) {
         String text = repository.getState(key);
         if (text == null || text.isBlank()) {
+            warnAboutLegacyKey(poller);
             return null;
         }
+        StoredCursor stored;
         try {
-            return PollCursor.decode(text.trim());
+            stored = StoredCursor.decode(text.trim());
         } catch (IllegalArgumentException e) {
             // refusing is safer than starting over, which would silently skip or repeat items
             throw new IllegalStateException("The offset stored under key " + key + " in offsetRepository is not a Velaro "
                                             + "poll cursor (" + e.getMessage() + "); fix or remove that entry", e);
         }
+        CursorOwner writer = stored.owner();
+        if (writer == null || writer.sameKey(owner)) {
+            return stored.cursor();
+        }
+        if (!siteDeclared) {
+            throw new IllegalStateException(poller + " cannot resume the offset stored under key " + key
+                                            + " in offsetRepository: it was written with the API key " + writer
+                                            + " and this poller uses " + owner.maskedKey() + ". Velaro does not say "
+                                            + "which site a key belongs to. If this is the same site with a new key, set "
+                                            + "siteId=" + VelaroConfiguration.DEFAULT_SITE_ID + " to keep this offset; if it "
+                                            + "is another site, give each site its own siteId so that their offsets "
+                                            + "never mix");
+        }
+        LOG.info("{} resumes the offset of its site under key {}, written with the API key {}, now with the API key {} "
+                 + "(a rotated key)", poller, key, writer, owner);
+        save(stored.cursor());
+        return stored.cursor();
+    }
+
+    /** Keys before siteId had no site; such an entry is not read (pre-1.0, no migration), but it is not ignored silently. */
+    private void warnAboutLegacyKey(String poller) {
+        String legacy = repository.getState(legacyKey);
+        if (legacy != null && !legacy.isBlank()) {
+            LOG.warn("{} has no offset under key {}, but offsetRepository holds one under {}, the key used before siteId "
+                     + "existed; it is not read. To resume from it, rename that entry to {} before starting the route.",
+                    poller, key, legacyKey, key);
+        }
     }
 
     void save(PollCursor cursor) {
-        repository.setState(key, cursor.encode());
+        repository.setState(key, new StoredCursor(cursor, owner).encode());
     }
 
     String key() {

@@ -1,5 +1,7 @@
 package io.github.camelvelaro.velaro.consumer;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * not move. Only a full page whose items all share the boundary instant cannot be got past by key (asking again
  * returns the same page); that run of items is walked by page number with {@linkplain RunWindow overlapping
  * windows}, and read again from its start whenever the overlap shows it changed.
+ * <p>
+ * An item stamped beyond {@linkplain ServerPresent Velaro's present} is delivered, but remembered in the cursor
+ * instead of moving its boundary there. Such items sort last, so once one is read everything after it is beyond the
+ * present too: paging goes on by key from the last item read rather than from the cursor, which did not move.
  *
  * @param <T> the item type
  */
@@ -38,9 +44,19 @@ final class KeysetPager<T> {
     /** How often one poll reads a changing run again before leaving it to the next poll. */
     static final int MAX_RUN_RESTARTS = 3;
 
-    /** Receives one item; answers whether its exchange completed without an exception. */
+    /** What became of an item handed to the delivery. */
+    enum Result {
+        /** Its exchange completed without an exception: the cursor moves past it. */
+        DELIVERED,
+        /** Its exchange failed again and it is given up: the cursor moves past it all the same. */
+        SKIPPED,
+        /** Its exchange failed: the poll ends before it. */
+        FAILED
+    }
+
+    /** Receives one item, with the two fields the cursor is made of. */
     interface Delivery<T> {
-        boolean deliver(T item);
+        Result deliver(T item, String id, Instant updatedAt);
     }
 
     /**
@@ -66,16 +82,23 @@ final class KeysetPager<T> {
     private final PolledResource<T> resource;
     private final ListQuery firstPage;
     private final BooleanSupplier running;
+    private final Clock clock;
+    private final Duration futureTolerance;
 
     /**
-     * @param firstPage page 1 with the page size and filters; {@code updatedSince} is set from the cursor
-     * @param running   false once the consumer is stopping or suspended: no new page or item is started then
+     * @param firstPage       page 1 with the page size and filters; {@code updatedSince} is set from the cursor
+     * @param running         false once the consumer is stopping or suspended: no new page or item is started then
+     * @param clock           the present when Velaro sends no {@code Date} header
+     * @param futureTolerance how far past Velaro's present an item still counts as present
      */
-    KeysetPager(VelaroApi api, PolledResource<T> resource, ListQuery firstPage, BooleanSupplier running) {
+    KeysetPager(VelaroApi api, PolledResource<T> resource, ListQuery firstPage, BooleanSupplier running, Clock clock,
+                Duration futureTolerance) {
         this.api = api;
         this.resource = resource;
         this.firstPage = firstPage;
         this.running = running;
+        this.clock = clock;
+        this.futureTolerance = futureTolerance;
     }
 
     /**
@@ -108,6 +131,10 @@ final class KeysetPager<T> {
         private int delivered;
         private int requests;
         private boolean failed;
+        /** Velaro's present at the first response of this drain; one for the whole drain, so items are judged alike. */
+        private ServerPresent present;
+        /** The {@code updatedAt} of the last item of the last page read. */
+        private Instant lastRead;
 
         Drain(PollCursor start, Delivery<T> delivery, Consumer<PollCursor> commit) {
             this.cursor = start;
@@ -123,10 +150,18 @@ final class KeysetPager<T> {
                 if (!deliverFrom(items, 0) || !hasMore(page, items, query)) {
                     return;
                 }
+                if (present.isBeyond(lastRead)) {
+                    walkAhead();
+                    return;
+                }
                 Instant boundary = cursor.updatedSince();
                 if (allAt(items, boundary)) {
                     // page 1 from at most the boundary, all at it: these are the first items of the run there
                     if (walkRun(boundary, ids(items)) != RunEnd.PAST_IT) {
+                        return;
+                    }
+                    if (present.isBeyond(lastRead)) {
+                        walkAhead();
                         return;
                     }
                 }
@@ -189,6 +224,29 @@ final class KeysetPager<T> {
             return RunEnd.STOPPED;
         }
 
+        /**
+         * Reads on past the items stamped beyond Velaro's present, by key from the last one read: they did not move
+         * the cursor, so asking from the cursor again would return the same page. Everything after them is beyond
+         * the present too, so this ends the poll.
+         */
+        private void walkAhead() throws InterruptedException {
+            Instant probe = lastRead;
+            while (running.getAsBoolean()) {
+                ListQuery query = firstPage.withUpdatedSince(probe);
+                VelaroPage<T> page = fetch(query);
+                List<T> items = page.getData();
+                if (!deliverFrom(items, 0) || !hasMore(page, items, query)) {
+                    return;
+                }
+                if (!lastRead.isAfter(probe)) {
+                    LOG.warn("Velaro lists a full page of {}s all stamped {}, beyond its present {}; those after this page "
+                             + "are delivered once Velaro's clock reaches them", resource.noun(), probe, present);
+                    return;
+                }
+                probe = lastRead;
+            }
+        }
+
         /** Whether the window repeats, at its start, the items read at those positions of the run. */
         private boolean matches(List<T> items, List<String> observed, int start, int overlap, Instant instant) {
             if (items.size() < overlap) {
@@ -213,23 +271,56 @@ final class KeysetPager<T> {
                 String id = resource.id(item);
                 Instant updatedAt = resource.updatedAt(item);
                 if (cursor.covers(id, updatedAt)) {
+                    if (cursor.isDeliveredAhead(id, updatedAt) && present.hasReached(updatedAt)) {
+                        // Velaro's clock has reached an item delivered ahead of it: the boundary may move there now
+                        advance(cursor.after(id, updatedAt));
+                    }
                     continue;
                 }
-                if (!delivery.deliver(item)) {
+                boolean ahead = present.isBeyond(updatedAt);
+                if (ahead && !cursor.canRememberAhead(id)) {
+                    throw new IllegalStateException("Velaro lists more than " + PollCursor.MAX_AHEAD + " " + resource.noun()
+                                                    + "s stamped beyond its present " + present + ", the latest "
+                                                    + resource.noun() + " " + id + " at " + updatedAt + ". The poller "
+                                                    + "remembers at most " + PollCursor.MAX_AHEAD + " such items and "
+                                                    + "delivers no more of them until Velaro's clock reaches them. "
+                                                    + "Velaro's clock (or this host's, when Velaro sends no Date header) "
+                                                    + "looks wrong; a larger futureTolerance treats them as present");
+                }
+                Result result = delivery.deliver(item, id, updatedAt);
+                if (result == Result.FAILED) {
                     failed = true;
                     return false;
                 }
-                cursor = cursor.after(id, updatedAt);
-                commit.accept(cursor);
-                delivered++;
+                advance(ahead ? cursor.afterAhead(id, updatedAt) : cursor.after(id, updatedAt));
+                if (result == Result.DELIVERED) {
+                    delivered++;
+                }
+                if (ahead) {
+                    LOG.warn("{} {} is stamped {}, beyond Velaro's present {}: it is delivered, but the offset stays at {} "
+                             + "so that later changes are not skipped", resource.capitalNoun(), id, updatedAt,
+                            present, cursor.updatedSince());
+                }
             }
             return true;
         }
 
+        private void advance(PollCursor next) {
+            cursor = next;
+            commit.accept(next);
+        }
+
         private VelaroPage<T> fetch(ListQuery query) throws InterruptedException {
             requests++;
-            VelaroPage<T> page = await(resource.list(api, query)).body();
+            VelaroResponse<VelaroPage<T>> response = await(resource.list(api, query));
+            VelaroPage<T> page = response.body();
             checkItems(page.getData(), query);
+            if (present == null) {
+                present = ServerPresent.of(response.serverDate(), clock, futureTolerance);
+            }
+            if (!page.getData().isEmpty()) {
+                lastRead = resource.updatedAt(page.getData().get(page.getData().size() - 1));
+            }
             return page;
         }
     }

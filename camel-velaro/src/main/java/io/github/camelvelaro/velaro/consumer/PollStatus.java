@@ -13,7 +13,10 @@ import io.github.camelvelaro.velaro.client.VelaroException;
  * @param pausedUntil        when a rate-limit pause ends, or null
  * @param authFailure        the 401/403 in force, or null
  * @param quota              the quota as last seen by the client, or null before start
+ * @param failingItem        the item whose deliveries fail in a row, or null
+ * @param skippedItems       how many items were skipped after failing {@code maxItemFailures} times
+ * @param lastSkippedItem    {@code id@updatedAt} of the last of them, or null
  */
 record PollStatus(Instant lastSuccessfulPoll, PollCursor cursor, Instant pausedUntil, VelaroException authFailure,
-                  QuotaSnapshot quota) {
+                  QuotaSnapshot quota, ItemFailures.Failure failingItem, long skippedItems, String lastSkippedItem) {
 }

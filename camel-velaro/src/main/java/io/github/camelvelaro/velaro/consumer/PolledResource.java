@@ -64,4 +64,9 @@ final class PolledResource<T> {
     String noun() {
         return noun;
     }
+
+    /** {@code Conversation} or {@code Contact}, to start a message with. */
+    String capitalNoun() {
+        return Character.toUpperCase(noun.charAt(0)) + noun.substring(1);
+    }
 }

@@ -9,14 +9,23 @@ import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
 
 /**
  * Camel's health check of a scheduled poller (DOWN after failed polls, with the error), plus what an operator of a
- * Velaro poller wants to see: when it last polled successfully, where its cursor stands and the quota as last seen.
- * It reports DOWN while Velaro refuses the key, also during the backoff between attempts. It never calls Velaro.
+ * Velaro poller wants to see: when it last polled successfully, where its cursor stands, the quota as last seen and the
+ * item whose deliveries keep failing. It reports DOWN while Velaro refuses the key, also during the backoff between
+ * attempts, and while an item has failed {@code maxItemFailures} deliveries in a row (the polls themselves succeed,
+ * but nothing after that item is delivered). It never calls Velaro.
  */
 final class VelaroPollHealthCheck extends ScheduledPollConsumerHealthCheck {
 
     static final String LAST_SUCCESSFUL_POLL = "velaro.last.successful.poll";
     static final String CURSOR_UPDATED_SINCE = "velaro.cursor.updated.since";
     static final String CURSOR_IDS_AT_BOUNDARY = "velaro.cursor.ids.at.boundary";
+    static final String CURSOR_DELIVERED_AHEAD = "velaro.cursor.delivered.ahead";
+    static final String FAILING_ITEM_ID = "velaro.failing.item.id";
+    static final String FAILING_ITEM_UPDATED_AT = "velaro.failing.item.updated.at";
+    static final String FAILING_ITEM_FAILURES = "velaro.failing.item.failures";
+    static final String FAILING_ITEM_LAST_ERROR = "velaro.failing.item.last.error";
+    static final String SKIPPED_ITEMS = "velaro.skipped.items";
+    static final String LAST_SKIPPED_ITEM = "velaro.last.skipped.item";
     static final String PAUSED_UNTIL = "velaro.paused.until";
     static final String QUOTA_KEY = "velaro.quota.key";
     static final String QUOTA_MINUTE_REMAINING = "velaro.quota.minute.remaining";
@@ -50,6 +59,7 @@ final class VelaroPollHealthCheck extends ScheduledPollConsumerHealthCheck {
         if (status.cursor() != null) {
             builder.detail(CURSOR_UPDATED_SINCE, status.cursor().updatedSince().toString());
             builder.detail(CURSOR_IDS_AT_BOUNDARY, status.cursor().idsAtBoundary().size());
+            builder.detail(CURSOR_DELIVERED_AHEAD, status.cursor().deliveredAhead().size());
         }
         putIfSet(builder, PAUSED_UNTIL, status.pausedUntil());
         QuotaSnapshot quota = status.quota();
@@ -62,6 +72,25 @@ final class VelaroPollHealthCheck extends ScheduledPollConsumerHealthCheck {
             putIfSet(builder, QUOTA_DAILY_RESET, quota.dailyReset());
             putIfSet(builder, QUOTA_MONTH_REMAINING, quota.monthRemaining());
             putIfSet(builder, QUOTA_BLOCKED_UNTIL, quota.blockedUntil());
+        }
+
+        ItemFailures.Failure failing = status.failingItem();
+        if (failing != null) {
+            builder.detail(FAILING_ITEM_ID, failing.id());
+            builder.detail(FAILING_ITEM_UPDATED_AT, failing.updatedAt().toString());
+            builder.detail(FAILING_ITEM_FAILURES, failing.count());
+            builder.detail(FAILING_ITEM_LAST_ERROR, failing.describeError());
+        }
+        builder.detail(SKIPPED_ITEMS, status.skippedItems());
+        putIfSet(builder, LAST_SKIPPED_ITEM, status.lastSkippedItem());
+        if (consumer.itemFailures().isStuck(failing)) {
+            // every poll succeeds, so Camel's own check stays UP while nothing after this item is delivered
+            builder.down();
+            builder.message("The " + consumer.itemNoun() + " " + failing.id() + " (updatedAt " + failing.updatedAt()
+                            + ") polled from " + consumer.describe() + " failed " + failing.count()
+                            + " deliveries in a row (maxItemFailures=" + consumer.itemFailures().threshold()
+                            + ") and holds back every later change; last error: " + failing.describeError());
+            builder.error(failing.lastError());
         }
 
         VelaroException refused = status.authFailure();

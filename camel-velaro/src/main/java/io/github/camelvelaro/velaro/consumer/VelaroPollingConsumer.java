@@ -1,6 +1,7 @@
 package io.github.camelvelaro.velaro.consumer;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -28,11 +29,13 @@ import org.slf4j.LoggerFactory;
  * {@code from("velaro:conversations")} and {@code from("velaro:contacts")}: every poll asks Velaro for what changed
  * since the cursor and routes one exchange per item, in ({@code updatedAt}, {@code id}) order, committing the cursor
  * after each exchange that completed without an exception. A failed exchange ends the poll; the item is retried at
- * the next one.
+ * the next one, and after {@code maxItemFailures} in a row it is reported by the health check or, with
+ * {@code skipFailingItems}, skipped.
  * <p>
  * The cursor is read from the {@code offsetRepository} when the consumer starts and written after every delivered
  * item, so a restarted route, a new CamelContext or the node taking over under {@code master:} continues where the
- * last committed exchange left off.
+ * last committed exchange left off. It is kept under the {@code siteId}, and no two pollers of one CamelContext may
+ * keep theirs under the same key of one repository.
  */
 public class VelaroPollingConsumer extends ScheduledPollConsumer {
 
@@ -45,13 +48,18 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
     private final String status;
     private final StartFrom startFrom;
     private final String poller;
+    private final String site;
     private final BudgetPause budget;
+    private final ItemFailures failures;
     private final Clock clock;
     /** Held while a poll runs, so stopping can wait for the item in progress to be committed. */
     private final ReentrantLock polling = new ReentrantLock();
 
     private VelaroApi api;
     private StateRepository<String, String> repository;
+    private CursorClaims claims;
+    /** The repository whose cursor key this poller has claimed, until it stops. */
+    private StateRepository<String, String> claimed;
     private CursorStore store;
     private KeysetPager<?> pager;
     private AuthFailureReporter auth;
@@ -65,13 +73,17 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
         this.items = PolledResource.of(resource);
         this.configuration = endpoint.getConfiguration();
         configuration.checkRanges();
+        configuration.checkPollingOptions();
         this.key = configuration.apiKey();
         configuration.baseUri();
         configuration.checkScope(resource.pollScope(), "Polling velaro:" + resource);
         this.status = status(resource, configuration.getStatus());
         this.startFrom = StartFrom.parse(configuration.getStartFrom());
         this.poller = "velaro:" + resource + (status == null ? "" : "?status=" + status);
+        this.site = configuration.siteIdOrDefault();
         this.budget = new BudgetPause(poller);
+        this.failures = new ItemFailures(configuration.getMaxItemFailures(), configuration.isSkipFailingItems(), poller,
+                items);
         this.clock = endpoint.getComponent().getClock();
     }
 
@@ -111,11 +123,16 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
     @Override
     protected void doStart() throws Exception {
         api = getEndpoint().createApi();
-        repository = getEndpoint().offsetRepository();
-        OffsetRepositoryLease.acquire(repository);
-        store = new CursorStore(repository, resource, status);
+        StateRepository<String, String> offsets = getEndpoint().offsetRepository();
+        store = new CursorStore(offsets, site, resource, status, CursorOwner.of(key));
+        // first, so that a refused poller leaves the repository and the other poller's cursor alone
+        claims = CursorClaims.of(getEndpoint().getCamelContext());
+        claims.claim(offsets, store.key(), this, getRouteId());
+        claimed = offsets;
+        OffsetRepositoryLease.acquire(offsets);
+        repository = offsets;
         // read once, here: mid-poll reads could race with the repository being stopped and reloaded
-        cursor = store.load();
+        cursor = store.load(configuration.isSiteIdSet(), poller);
         if (cursor != null) {
             LOG.info("{} resumes from its stored offset {} (key {})", poller, cursor, store.key());
         } else {
@@ -127,7 +144,8 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
 
     private <T> KeysetPager<T> newPager(PolledResource<T> polled) {
         ListQuery firstPage = ListQuery.page(1, configuration.getPageSize()).withStatus(status);
-        return new KeysetPager<>(api, polled, firstPage, this::mayContinue);
+        return new KeysetPager<>(api, polled, firstPage, this::mayContinue, clock,
+                Duration.ofMillis(configuration.getFutureTolerance()));
     }
 
     /**
@@ -157,6 +175,10 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
                 repository = null;
             }
         } finally {
+            if (claimed != null) {
+                claims.release(claimed, store.key(), this);
+                claimed = null;
+            }
             if (idle) {
                 polling.unlock();
             }
@@ -219,10 +241,11 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
     private void commit(PollCursor next) {
         store.save(next);
         cursor = next;
+        failures.passed(next);
     }
 
-    /** Routes one item; true when its exchange completed without an exception. */
-    private boolean deliver(Object item) {
+    /** Routes one item; a failure is counted, and may have the item skipped. */
+    private KeysetPager.Result deliver(Object item, String id, Instant updatedAt) {
         Exchange exchange = createExchange(false);
         try {
             try {
@@ -239,9 +262,10 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
                 getExceptionHandler().handleException("Error processing a " + items.noun() + " polled from " + poller
                                                       + "; the offset stays before it and it is retried at the next poll",
                         exchange, failure);
-                return false;
+                return failures.failed(id, updatedAt, failure)
+                        ? KeysetPager.Result.SKIPPED : KeysetPager.Result.FAILED;
             }
-            return true;
+            return KeysetPager.Result.DELIVERED;
         } finally {
             releaseExchange(exchange, false);
         }
@@ -252,12 +276,23 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
         AuthFailureReporter reporter = auth;
         VelaroApi client = api;
         return new PollStatus(lastSuccessfulPoll, cursor, budget.until(),
-                reporter == null ? null : reporter.currentFailure(), client == null ? null : client.quota());
+                reporter == null ? null : reporter.currentFailure(), client == null ? null : client.quota(),
+                failures.current(), failures.skipped(), failures.lastSkipped());
+    }
+
+    /** The failures of items, as the health check reads them. */
+    ItemFailures itemFailures() {
+        return failures;
     }
 
     /** The key as {@code vlk_…abcd}; for messages. */
     String maskedKey() {
         return key.masked();
+    }
+
+    /** {@code conversation} or {@code contact}; for messages. */
+    String itemNoun() {
+        return items.noun();
     }
 
     /** e.g. {@code velaro:conversations?status=open}; for messages. */

@@ -79,13 +79,15 @@ class PollingClusterFailoverTest extends PollingTestSupport {
 
     @Test
     void theStandbyTakesOverFromTheLastCommittedOffsetWhenTheLeaderStops() throws Exception {
-        for (int i = CONVERSATIONS; i >= 1; i--) {
-            FEED.putConversation(String.format("c%03d", i), BASE.plusSeconds(i).toString());
-        }
         Process a = startNode("A");
-        await().atMost(PATIENCE).until(() -> !routed("A").isEmpty());
+        await().atMost(PATIENCE).until(() -> requestsFrom("A") > 0);
         startNode("B");
         await().atMost(PATIENCE).until(() -> Files.exists(Path.of(out("B") + ".started")));
+        // only now: a JVM may take seconds to start on a busy machine, and A must not be done before B stands by.
+        // Oldest first, as Velaro stamps them, since A is already polling
+        for (int i = 1; i <= CONVERSATIONS; i++) {
+            FEED.putConversation(String.format("c%03d", i), BASE.plusSeconds(i).toString());
+        }
         await().atMost(PATIENCE).until(() -> routed("A").size() >= 60);
 
         // only the leader polls

@@ -99,13 +99,13 @@ class PollingDeliveryTest extends PollingTestSupport {
         });
         // first poll: c1 passes, c2 fails and the poll stops, so the offset is just after c1
         await().until(() -> attempts.size() >= 2);
-        assertThat(PollCursor.decode(offsets.getState("velaro:conversations")))
+        assertThat(cursorIn(offsets.getState(CONVERSATIONS_OFFSET)))
                 .isEqualTo(new PollCursor(java.time.Instant.parse(T1), java.util.Set.of("c1")));
 
         await().until(() -> attempts.size() >= 4);
         awaitMoreRequests(2);
         assertThat(attempts).containsExactly("c1", "c2", "c2", "c3");
-        assertThat(PollCursor.decode(offsets.getState("velaro:conversations")))
+        assertThat(cursorIn(offsets.getState(CONVERSATIONS_OFFSET)))
                 .isEqualTo(new PollCursor(java.time.Instant.parse(T3), java.util.Set.of("c3")));
     }
 
@@ -127,9 +127,9 @@ class PollingDeliveryTest extends PollingTestSupport {
         assertThat(delivered(getMockEndpoint("mock:open"))).containsExactly("o1@" + T1, "o2@" + T3);
         assertThat(delivered(getMockEndpoint("mock:resolved"))).containsExactly("r1@" + T2);
         assertThat(requests("conversations")).allSatisfy(r -> assertThat(r.status()).isIn("open", "resolved"));
-        assertThat(PollCursor.decode(offsets.getState("velaro:conversations:status:open")).updatedSince())
+        assertThat(cursorIn(offsets.getState("velaro:default:conversations:status:open")).updatedSince())
                 .hasToString(T3);
-        assertThat(PollCursor.decode(offsets.getState("velaro:conversations:status:resolved")).updatedSince())
+        assertThat(cursorIn(offsets.getState("velaro:default:conversations:status:resolved")).updatedSince())
                 .hasToString(T2);
     }
 

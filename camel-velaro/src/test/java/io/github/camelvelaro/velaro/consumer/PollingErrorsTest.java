@@ -115,7 +115,7 @@ class PollingErrorsTest extends PollingTestSupport {
         assertThat(down.getError().get().getMessage()).contains("not a page of Conversations");
         assertThat(down.getDetails()).containsEntry(HealthCheck.HTTP_RESPONSE_CODE, 200);
         assertThat(getMockEndpoint("mock:r").getReceivedCounter()).isZero();
-        assertThat(PollCursor.decode(offsets.getState("velaro:conversations"))).isEqualTo(PollCursor.at(Instant.EPOCH));
+        assertThat(cursorIn(offsets.getState(CONVERSATIONS_OFFSET))).isEqualTo(PollCursor.at(Instant.EPOCH));
     }
 
     @Test

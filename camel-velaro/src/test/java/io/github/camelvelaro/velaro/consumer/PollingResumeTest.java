@@ -78,7 +78,7 @@ class PollingResumeTest extends PollingTestSupport {
         } finally {
             next.stop();
         }
-        assertThat(PollCursor.decode(lastLine(stateFile).substring("velaro:conversations=".length())))
+        assertThat(cursorIn(lastLine(stateFile).substring((CONVERSATIONS_OFFSET + "=").length())))
                 .isEqualTo(new PollCursor(java.time.Instant.parse(T5), java.util.Set.of("c2", "c5")));
     }
 
@@ -146,7 +146,7 @@ class PollingResumeTest extends PollingTestSupport {
         FEED.putContact("k2", T2);
         contacts.run(1);
         assertThat(delivered(getMockEndpoint("mock:contacts"))).containsExactly("k1@" + T1, "k2@" + T2);
-        assertThat(shared.getState("velaro:conversations")).contains(T1);
+        assertThat(shared.getState(CONVERSATIONS_OFFSET)).contains(T1);
 
         context.getRouteController().stopRoute("contacts");
         assertThat(shared.isStopped()).isTrue();

@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.camelvelaro.velaro.MutableClock;
 import io.github.camelvelaro.velaro.VelaroComponent;
 import io.github.camelvelaro.velaro.VelaroTestSupport;
+import io.github.camelvelaro.velaro.client.ApiKey;
 import io.github.camelvelaro.velaro.model.Contact;
 import io.github.camelvelaro.velaro.model.Conversation;
 import org.apache.camel.CamelContext;
@@ -31,6 +32,8 @@ import static org.awaitility.Awaitility.await;
 public abstract class PollingTestSupport extends CamelTestSupport {
 
     public static final String KEY = VelaroTestSupport.KEY;
+    /** Where a conversations poller without siteId or status keeps its offset. */
+    protected static final String CONVERSATIONS_OFFSET = "velaro:default:conversations";
     protected static final VelaroFeed FEED = new VelaroFeed();
     protected static WireMockServer wireMock;
 
@@ -123,6 +126,16 @@ public abstract class PollingTestSupport extends CamelTestSupport {
             all.append(t.getMessage()).append('\n');
         }
         return all.toString();
+    }
+
+    /** The cursor in an offsetRepository value. */
+    protected static PollCursor cursorIn(String stored) {
+        return StoredCursor.decode(stored).cursor();
+    }
+
+    /** An offsetRepository value as a poller with {@link #KEY} writes it. */
+    protected static String stored(PollCursor cursor) {
+        return new StoredCursor(cursor, CursorOwner.of(ApiKey.of(KEY, "apiKey"))).encode();
     }
 
     /** The list requests of one resource, in order. */

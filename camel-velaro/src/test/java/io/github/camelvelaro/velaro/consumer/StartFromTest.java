@@ -48,9 +48,9 @@ class StartFromTest extends PollingTestSupport {
         MemoryStateRepository offsets = new MemoryStateRepository();
         context.getRegistry().bind("offsets", offsets);
         pollInto("r", velaro("conversations", "repeatCount=1&offsetRepository=#offsets"));
-        await().until(() -> offsets.getState("velaro:conversations") != null);
+        await().until(() -> offsets.getState(CONVERSATIONS_OFFSET) != null);
 
-        Instant start = PollCursor.decode(offsets.getState("velaro:conversations")).updatedSince();
+        Instant start = cursorIn(offsets.getState(CONVERSATIONS_OFFSET)).updatedSince();
         assertThat(start).isBetween(local, local.plusSeconds(60));
         assertThat(wireMock.getAllServeEvents()).allSatisfy(
                 e -> assertThat(e.getResponse().getHeaders().getHeader("Date").isPresent()).isFalse());
@@ -86,8 +86,8 @@ class StartFromTest extends PollingTestSupport {
         FEED.putConversation("c1", "2026-11-27T10:00:01Z");
         FEED.putConversation("c2", "2026-11-27T10:00:02Z");
         MemoryStateRepository offsets = new MemoryStateRepository();
-        offsets.setState("velaro:conversations", PollCursor.at(Instant.parse("2026-11-27T10:00:01Z"))
-                .after("c1", Instant.parse("2026-11-27T10:00:01Z")).encode());
+        offsets.setState(CONVERSATIONS_OFFSET, stored(PollCursor.at(Instant.parse("2026-11-27T10:00:01Z"))
+                .after("c1", Instant.parse("2026-11-27T10:00:01Z"))));
         context.getRegistry().bind("offsets", offsets);
         pollInto("r", velaro("conversations", "startFrom=beginning&repeatCount=1&offsetRepository=#offsets"));
         await().until(() -> getMockEndpoint("mock:r").getReceivedCounter() >= 1);

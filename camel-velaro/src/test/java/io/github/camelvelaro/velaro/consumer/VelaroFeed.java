@@ -22,7 +22,9 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  * A WireMock extension that answers Velaro's list endpoints from an in-memory data set the way openapi.yaml says:
  * {@code updatedSince} inclusive, {@code status} filter, ordered by (updatedAt, id), 1-based {@code page} of
  * {@code pageSize}, {@code hasMore}, and a {@code Date} header from a settable server time. Tests change the data
- * between (or, through {@link #onRequest}, during) polls, as Velaro's users would.
+ * between (or, through {@link #onRequest}, during) polls, as Velaro's users would. Keys registered with
+ * {@link #site(String)} see a data set of their own, as the keys of another Velaro site would; all other keys share
+ * the default one.
  */
 public final class VelaroFeed implements ResponseDefinitionTransformerV2 {
 
@@ -32,12 +34,38 @@ public final class VelaroFeed implements ResponseDefinitionTransformerV2 {
     public record ListRequest(String resource, Instant updatedSince, int page, int pageSize, String status) {
     }
 
-    private record Row(String id, Instant updatedAt, String status) {
+    /** {@code updatedJson} is the updatedAt as it goes on the wire: a JSON string or number. */
+    private record Row(String id, Instant updatedAt, String status, String updatedJson) {
+
+        Row(String id, Instant updatedAt, String status) {
+            this(id, updatedAt, status, "\"" + updatedAt + "\"");
+        }
+    }
+
+    /** The data set of one Velaro site. */
+    public static final class Site {
+
+        private final Map<String, Map<String, Row>> data = new ConcurrentHashMap<>();
+
+        public Site putConversation(String id, String updatedAt) {
+            put("conversations", new Row(id, Instant.parse(updatedAt), "open"));
+            return this;
+        }
+
+        public Site putContact(String id, String updatedAt) {
+            put("contacts", new Row(id, Instant.parse(updatedAt), null));
+            return this;
+        }
+
+        private void put(String resource, Row row) {
+            data.computeIfAbsent(resource, r -> new ConcurrentHashMap<>()).put(row.id(), row);
+        }
     }
 
     private static final Comparator<Row> ORDER = Comparator.comparing(Row::updatedAt).thenComparing(Row::id);
 
-    private final Map<String, Map<String, Row>> data = new ConcurrentHashMap<>();
+    private final Map<String, Site> sites = new ConcurrentHashMap<>();
+    private volatile Site defaultSite = new Site();
     private final List<ListRequest> requests = new ArrayList<>();
     private volatile Instant serverTime = Instant.parse("2026-11-27T12:00:00Z");
     private volatile IntConsumer onRequest = n -> {
@@ -54,7 +82,8 @@ public final class VelaroFeed implements ResponseDefinitionTransformerV2 {
     }
 
     public void clear() {
-        data.clear();
+        sites.clear();
+        defaultSite = new Site();
         synchronized (requests) {
             requests.clear();
         }
@@ -68,15 +97,22 @@ public final class VelaroFeed implements ResponseDefinitionTransformerV2 {
     }
 
     public void putConversation(String id, String updatedAt, String status) {
-        put("conversations", new Row(id, Instant.parse(updatedAt), status));
+        defaultSite.put("conversations", new Row(id, Instant.parse(updatedAt), status));
+    }
+
+    /** A conversation whose updatedAt goes on the wire as a number of epoch milliseconds. */
+    public void putConversationInEpochMillis(String id, String updatedAt) {
+        Instant at = Instant.parse(updatedAt);
+        defaultSite.put("conversations", new Row(id, at, "open", Long.toString(at.toEpochMilli())));
     }
 
     public void putContact(String id, String updatedAt) {
-        put("contacts", new Row(id, Instant.parse(updatedAt), null));
+        defaultSite.putContact(id, updatedAt);
     }
 
-    private void put(String resource, Row row) {
-        data.computeIfAbsent(resource, r -> new ConcurrentHashMap<>()).put(row.id(), row);
+    /** The data set that requests with this API key see, created empty on first use. */
+    public Site site(String apiKey) {
+        return sites.computeIfAbsent(apiKey, k -> new Site());
     }
 
     /** The Date header to send; null sends none. */
@@ -111,7 +147,10 @@ public final class VelaroFeed implements ResponseDefinitionTransformerV2 {
         }
         onRequest.accept(number);
 
-        List<Row> matching = data.getOrDefault(resource, Map.of()).values().stream()
+        String authorization = request.getHeader("Authorization");
+        Site site = authorization == null ? defaultSite
+                : sites.getOrDefault(authorization.replaceFirst("^Bearer ", ""), defaultSite);
+        List<Row> matching = site.data.getOrDefault(resource, Map.of()).values().stream()
                 .filter(r -> since == null || !r.updatedAt().isBefore(since))
                 .filter(r -> status == null || status.equals(r.status()))
                 .sorted(ORDER)
@@ -134,10 +173,10 @@ public final class VelaroFeed implements ResponseDefinitionTransformerV2 {
     private static String json(String resource, Row r) {
         if ("contacts".equals(resource)) {
             return "{\"id\":\"" + r.id() + "\",\"name\":\"Jane Doe\",\"email\":\"" + r.id() + "@example.com\","
-                   + "\"createdAt\":\"2026-01-01T00:00:00Z\",\"updatedAt\":\"" + r.updatedAt() + "\"}";
+                   + "\"createdAt\":\"2026-01-01T00:00:00Z\",\"updatedAt\":" + r.updatedJson() + "}";
         }
         return "{\"id\":\"" + r.id() + "\",\"status\":\"" + r.status() + "\",\"channel\":\"web\","
-               + "\"createdAt\":\"2026-01-01T00:00:00Z\",\"updatedAt\":\"" + r.updatedAt() + "\"}";
+               + "\"createdAt\":\"2026-01-01T00:00:00Z\",\"updatedAt\":" + r.updatedJson() + "}";
     }
 
     private static String param(Request request, String name) {
