@@ -19,8 +19,9 @@ import org.apache.camel.Message;
 final class WebhookBodyReader {
 
     /**
-     * How long a body read here may take to arrive. Velaro expects an answer within 10 s, so a body still arriving
-     * after this is not a delivery worth waiting for, and the worker thread the engine lent the route is released.
+     * How long a body read by {@link VertxRequestBody} may take to arrive: Velaro waits 10 s for an answer (see
+     * {@link WebhookHandler#IN_PROGRESS_RETRY_SECONDS}), so a body still arriving after this is no delivery worth
+     * waiting for, and the worker thread the engine lent the route is released.
      */
     static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 

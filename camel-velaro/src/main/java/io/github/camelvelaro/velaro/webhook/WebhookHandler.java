@@ -38,8 +38,9 @@ final class WebhookHandler<T> extends AsyncProcessorSupport {
     static final int SERVER_ERROR = 500;
     static final String RETRY_AFTER = "Retry-After";
     /**
-     * Seconds a 409 asks Velaro to wait: it expects an answer within 10 s, so by then the delivery in progress has
-     * answered (2xx, or not and its key is released). Velaro may keep to its own backoff instead.
+     * Seconds a 409 asks Velaro to wait: by then the delivery in progress has answered (2xx, or not and its key is
+     * released). ASSUMPTION (webhooks.md): Velaro waits 10 s for an answer and redelivers anything but a 2xx, a 409
+     * included, with its own backoff for 24 h; Retry-After is a hint it may ignore.
      */
     static final String IN_PROGRESS_RETRY_SECONDS = "10";
 
