@@ -17,13 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives one webhook delivery from the HTTP engine and answers it. In this order: body size (413), signature (401),
- * JSON (400), wanted type (2xx, dropped), its key (2xx, not passed on, when a delivery of it completed; 409 while one
- * is in progress), the route; then 2xx only when the route succeeded, else 500 with the key released so the
- * redelivery is processed.
+ * Receives one webhook delivery from the HTTP engine and answers it. In this order: body size (413; 408 when it
+ * stalls), signature (401), JSON (400), wanted type (2xx, dropped), its key (2xx, not passed on, when a delivery of it
+ * completed; 409 while one is in progress), the route; then 2xx only when the route succeeded, else 500 with the key
+ * released so the redelivery is processed.
  * <p>
- * Every answer has an empty body and no headers of the request or the route: the HTTP engine writes whatever the
- * exchange ends with, and neither a model object nor a stack trace belongs in a webhook answer.
+ * Every answer has an empty body and no headers of the request or the route (a 409 has Retry-After): the HTTP engine
+ * writes whatever the exchange ends with, and neither a model object nor a stack trace belongs in a webhook answer.
  */
 final class WebhookHandler<T> extends AsyncProcessorSupport {
 
