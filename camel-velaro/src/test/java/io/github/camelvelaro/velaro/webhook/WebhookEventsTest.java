@@ -329,6 +329,35 @@ class WebhookEventsTest extends WebhookTestSupport {
         assertThat(events.getReceivedCounter()).isEqualTo(1);
     }
 
+    /** A repository that fails is never answered with a 2xx, and nothing is passed on. */
+    @Test
+    void aFailingRepositoryGets500() throws Exception {
+        context.getRegistry().bind("claimsDown", new MemoryIdempotentRepository(new java.util.HashMap<>()) {
+            @Override
+            public boolean add(String key) {
+                throw new IllegalStateException("claims store down");
+            }
+        });
+        context.getRegistry().bind("completedDown", new MemoryIdempotentRepository(new java.util.HashMap<>()) {
+            @Override
+            public boolean contains(String key) {
+                throw new IllegalStateException("completed store down");
+            }
+        });
+        route("inProgressRepository=#claimsDown");
+        String body = event("evt_1", "conversation.resolved", conversation("c_1"));
+        assertEmptyAnswer(deliverSigned(PATH, body, "evt_1"), 500);
+        addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("webhook:velaro:events?webhookSecret=RAW(" + SECRET + ")&webhookPath=/velaro/other"
+                     + "&idempotentRepository=#completedDown").to("mock:events");
+            }
+        });
+        assertEmptyAnswer(deliverSigned("/velaro/other", body, "evt_1"), 500);
+        assertThat(events.getReceivedCounter()).isZero();
+    }
+
     @Test
     void seenIdsSurviveARouteRestart() throws Exception {
         // stopping a MemoryIdempotentRepository clears it: the consumer's stop must not stop the repository
