@@ -152,10 +152,19 @@ public class VelaroConfiguration implements Cloneable {
     @UriParam(label = "consumer")
     private String eventTypes;
 
-    /** Remembers the webhook event ids already passed on; a bounded in-memory repository by default. */
+    /** Remembers the ids of webhook deliveries whose route completed; a bounded in-memory repository by default. */
     @UriParam(label = "consumer")
     @Metadata(autowired = false)
     private IdempotentRepository idempotentRepository;
+
+    /** Claims the ids of webhook deliveries being processed, for all nodes behind one URL; in memory per endpoint by default. */
+    @UriParam(label = "consumer")
+    @Metadata(autowired = false)
+    private IdempotentRepository inProgressRepository;
+
+    /** How long the default in-memory inProgressRepository holds the id of a delivery whose route has not finished. */
+    @UriParam(label = "consumer", defaultValue = "600000", javaType = "java.time.Duration")
+    private long inProgressTimeout = 600_000;
 
     /** The largest webhook body accepted, in bytes; larger bodies are answered 413 before any verification. */
     @UriParam(label = "consumer", defaultValue = "1048576")
@@ -403,6 +412,22 @@ public class VelaroConfiguration implements Cloneable {
 
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
+    }
+
+    public IdempotentRepository getInProgressRepository() {
+        return inProgressRepository;
+    }
+
+    public void setInProgressRepository(IdempotentRepository inProgressRepository) {
+        this.inProgressRepository = inProgressRepository;
+    }
+
+    public long getInProgressTimeout() {
+        return inProgressTimeout;
+    }
+
+    public void setInProgressTimeout(long inProgressTimeout) {
+        this.inProgressTimeout = inProgressTimeout;
     }
 
     public long getMaxBodySize() {

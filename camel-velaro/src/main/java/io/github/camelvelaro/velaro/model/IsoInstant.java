@@ -117,6 +117,10 @@ public @interface IsoInstant {
             if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
                 return EpochNumber.toInstant(p.getLongValue());
             }
+            if (!p.currentToken().isScalarValue()) {
+                // an object or array is refused, not skipped: left unread, its fields would be taken for the parent's
+                return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
+            }
             String text = p.getValueAsString();
             if (text == null || text.isBlank()) {
                 return null;

@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
@@ -93,6 +94,7 @@ public class VelaroEvent extends VelaroModel {
      */
     static final class Deserializer extends StdDeserializer<VelaroEvent> {
         private static final long serialVersionUID = 1L;
+        private static final IsoInstant.Deserializer INSTANT = new IsoInstant.Deserializer();
 
         Deserializer() {
             super(VelaroEvent.class);
@@ -112,29 +114,36 @@ public class VelaroEvent extends VelaroModel {
             for (; p.currentToken() == JsonToken.FIELD_NAME; p.nextToken()) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
-                switch (field) {
-                    case "id" -> event.setId(value == JsonToken.VALUE_NULL ? null : p.getValueAsString());
-                    case "type" -> event.setType(value == JsonToken.VALUE_NULL ? null : p.getValueAsString());
-                    case "createdAt" -> {
-                        String text = value == JsonToken.VALUE_NULL ? null : p.getValueAsString();
-                        event.setCreatedAt(text == null || text.isBlank() ? null : IsoInstant.Deserializer.parse(text));
-                    }
-                    case "data" -> {
-                        if (value == JsonToken.VALUE_NULL) {
-                            event.setData(null);
-                        } else if (event.getType() != null) {
-                            event.setData(ctxt.readValue(p, dataTypeFor(event.getType())));
-                        } else {
-                            dataBeforeType = ctxt.bufferAsCopyOfValue(p);
+                try {
+                    switch (field) {
+                        // as every model's strings: a scalar as text; an object or array is refused, not read as
+                        // fields of the event
+                        case "id" -> event.setId(ctxt.readValue(p, String.class));
+                        case "type" -> event.setType(ctxt.readValue(p, String.class));
+                        case "createdAt" -> event.setCreatedAt(value == JsonToken.VALUE_NULL
+                                ? null : INSTANT.deserialize(p, ctxt));
+                        case "data" -> {
+                            if (value == JsonToken.VALUE_NULL) {
+                                event.setData(null);
+                            } else if (event.getType() != null) {
+                                event.setData(ctxt.readValue(p, dataTypeFor(event.getType())));
+                            } else {
+                                dataBeforeType = ctxt.bufferAsCopyOfValue(p);
+                            }
                         }
+                        default -> event.setAdditionalProperty(field, ctxt.readValue(p, Object.class));
                     }
-                    default -> event.setAdditionalProperty(field, ctxt.readValue(p, Object.class));
+                } catch (JsonMappingException e) {
+                    // names the field in the message (this deserializer is the root: Jackson records no path)
+                    throw JsonMappingException.wrapWithPath(e, event, field);
                 }
             }
             if (dataBeforeType != null) {
                 try (JsonParser data = dataBeforeType.asParser(p.getCodec())) {
                     data.nextToken();
                     event.setData(ctxt.readValue(data, dataTypeFor(event.getType())));
+                } catch (JsonMappingException e) {
+                    throw JsonMappingException.wrapWithPath(e, event, "data");
                 }
             }
             return event;

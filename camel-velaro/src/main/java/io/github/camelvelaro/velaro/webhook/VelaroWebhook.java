@@ -1,6 +1,7 @@
 package io.github.camelvelaro.velaro.webhook;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -18,12 +19,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The webhook side of one {@code velaro:events} or {@code velaro:transcripts} endpoint: what the endpoint's
- * {@code WebhookCapableEndpoint} methods do. It outlives route restarts, so the default repository of delivery ids
- * does too.
+ * {@code WebhookCapableEndpoint} methods do. It outlives route restarts, so the default repositories of delivery ids
+ * (completed, and in progress) do too.
  */
 public final class VelaroWebhook {
 
-    /** Entries the default in-memory repository keeps (the most recent delivery keys). */
+    /** Entries the default in-memory repository of completed deliveries keeps (the most recent keys). */
     public static final int DEFAULT_REPOSITORY_SIZE = 1000;
 
     private static final Logger LOG = LoggerFactory.getLogger(VelaroWebhook.class);
@@ -33,7 +34,8 @@ public final class VelaroWebhook {
     private final String uri;
     private final AtomicBoolean urlLogged = new AtomicBoolean();
     private volatile WebhookConfiguration webhookConfiguration;
-    private IdempotentRepository defaultRepository;
+    private IdempotentRepository defaultCompleted;
+    private IdempotentRepository defaultClaims;
 
     public VelaroWebhook(CamelContext context, VelaroResource resource) {
         this.context = context;
@@ -63,7 +65,8 @@ public final class VelaroWebhook {
      */
     public Processor createHandler(VelaroConfiguration configuration, Clock clock, Processor route) {
         WebhookSettings settings = WebhookSettings.of(resource, configuration, clock);
-        DeliveryGate gate = new DeliveryGate(repository(configuration));
+        DeliveryGate gate = new DeliveryGate(completedRepository(configuration),
+                claimRepository(configuration, settings.inProgressTimeout(), clock));
         WebhookPayload<?> payload = resource == VelaroResource.EVENTS
                 ? new EventPayload(settings.eventTypes()) : new TranscriptPayload();
         return handler(settings, payload, gate, route);
@@ -74,14 +77,30 @@ public final class VelaroWebhook {
         return new WebhookHandler<>(uri, settings, payload, gate, AsyncProcessorConverterHelper.convert(route));
     }
 
-    private synchronized IdempotentRepository repository(VelaroConfiguration configuration) {
+    private synchronized IdempotentRepository completedRepository(VelaroConfiguration configuration) {
         IdempotentRepository repository = configuration.getIdempotentRepository();
         if (repository == null) {
-            if (defaultRepository == null) {
-                defaultRepository = MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_REPOSITORY_SIZE);
+            if (defaultCompleted == null) {
+                defaultCompleted = MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_REPOSITORY_SIZE);
             }
-            repository = defaultRepository;
+            repository = defaultCompleted;
         }
+        return started(repository);
+    }
+
+    private synchronized IdempotentRepository claimRepository(VelaroConfiguration configuration, Duration timeout,
+                                                              Clock clock) {
+        IdempotentRepository repository = configuration.getInProgressRepository();
+        if (repository == null) {
+            if (defaultClaims == null) {
+                defaultClaims = new ExpiringMemoryIdempotentRepository(timeout, clock);
+            }
+            repository = defaultClaims;
+        }
+        return started(repository);
+    }
+
+    private static IdempotentRepository started(IdempotentRepository repository) {
         // started, never stopped here: a user's repository may be shared with other routes
         ServiceHelper.startService(repository);
         return repository;

@@ -2,23 +2,42 @@ package io.github.camelvelaro.velaro.webhook;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
  * Reads a webhook body as the exact bytes the sender signed, refusing anything larger than {@code maxBodySize} before
- * any of it is verified or parsed.
+ * any of it is verified or parsed, and without taking in more than that.
  * <p>
- * Bodies arrive as whatever the HTTP engine produced (a vert.x {@code Buffer}, a stream, bytes); Camel's type
- * converters turn them into bytes, so this class needs no engine on the classpath.
+ * Bodies arrive as whatever the HTTP engine produced. The vert.x engine hands over the request unread (see
+ * {@link WebhookTransport}), which {@link VertxRequestBody} reads up to the limit; a stream is read up to the limit;
+ * anything else (bytes, a vert.x {@code Buffer}, the servlet engine's cached body) was read by the engine already
+ * and is turned into bytes by Camel's type converters.
  */
 final class WebhookBodyReader {
 
+    /**
+     * How long a body read by {@link VertxRequestBody} may take to arrive: Velaro waits 10 s for an answer (see
+     * {@link WebhookHandler#IN_PROGRESS_RETRY_SECONDS}), so a body still arriving after this is no delivery worth
+     * waiting for, and the worker thread the engine lent the route is released.
+     */
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Whether vert.x is on the classpath; {@link VertxRequestBody} (which needs it) is not touched otherwise. */
+    private static final boolean VERTX = present("io.vertx.core.http.HttpServerRequest");
+
     private final long maxBodySize;
+    private final Duration readTimeout;
 
     WebhookBodyReader(long maxBodySize) {
+        this(maxBodySize, READ_TIMEOUT);
+    }
+
+    WebhookBodyReader(long maxBodySize, Duration readTimeout) {
         this.maxBodySize = maxBodySize;
+        this.readTimeout = readTimeout;
     }
 
     /** Signals a body (announced or actual) over {@code maxBodySize}. */
@@ -34,45 +53,67 @@ final class WebhookBodyReader {
      * The raw body, never null (empty when there is none).
      *
      * @throws TooLargeException when Content-Length announces, or the body has, more than {@code maxBodySize} bytes
+     * @throws IOException       when the body cannot be read (a {@link java.net.SocketTimeoutException} when it did
+     *                           not arrive in time)
      */
     byte[] read(Message in) throws TooLargeException, IOException {
-        // the announced length is checked first so an honest oversized request is refused without reading it
-        Long announced = contentLength(in);
-        if (announced != null && announced > maxBodySize) {
-            throw new TooLargeException("Content-Length " + announced + " exceeds maxBodySize " + maxBodySize);
-        }
         Object body = in.getBody();
+        if (VERTX && VertxRequestBody.isRequest(body)) {
+            return VertxRequestBody.read(body, maxBodySize, readTimeout);
+        }
+        // the announced length is checked first so an honest oversized request is refused without reading it
+        Long announced = parseLength(in.getHeader(Exchange.CONTENT_LENGTH));
+        if (announced != null && announced > maxBodySize) {
+            throw announcedTooLarge(announced, maxBodySize);
+        }
         if (body == null) {
             return new byte[0];
         }
-        // a stream is read no further than the limit: a lying or absent Content-Length cannot make us buffer more
-        byte[] bytes = body instanceof InputStream stream ? readAtMost(stream) : in.getBody(byte[].class);
+        if (body instanceof InputStream stream) {
+            // one byte over the limit is enough to know it is too large: a lying or absent Content-Length cannot
+            // make us buffer more
+            byte[] bytes = stream.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, maxBodySize + 1));
+            if (bytes.length > maxBodySize) {
+                throw bodyTooLarge(maxBodySize);
+            }
+            return bytes;
+        }
+        byte[] bytes = in.getBody(byte[].class);
         if (bytes == null) {
             throw new IOException("the body (" + body.getClass().getName() + ") cannot be read as bytes");
         }
         if (bytes.length > maxBodySize) {
-            throw new TooLargeException("body of " + (body instanceof InputStream ? "more than " + maxBodySize
-                    : String.valueOf(bytes.length)) + " bytes exceeds maxBodySize " + maxBodySize);
+            throw new TooLargeException("body of " + bytes.length + " bytes exceeds maxBodySize " + maxBodySize);
         }
         return bytes;
     }
 
-    private byte[] readAtMost(InputStream stream) throws IOException {
-        // one byte over the limit is enough to know it is too large
-        int limit = (int) Math.min(Integer.MAX_VALUE - 8L, maxBodySize + 1);
-        return stream.readNBytes(limit);
+    static TooLargeException announcedTooLarge(long announced, long maxBodySize) {
+        return new TooLargeException("Content-Length " + announced + " exceeds maxBodySize " + maxBodySize);
     }
 
-    private static Long contentLength(Message in) {
-        Object value = in.getHeader(Exchange.CONTENT_LENGTH);
+    static TooLargeException bodyTooLarge(long maxBodySize) {
+        return new TooLargeException("body of more than " + maxBodySize + " bytes exceeds maxBodySize " + maxBodySize);
+    }
+
+    /** A Content-Length value, or null when absent or malformed (which proves nothing: the bytes are still counted). */
+    static Long parseLength(Object value) {
         if (value == null) {
             return null;
         }
         try {
             return Long.parseLong(value.toString().strip());
         } catch (NumberFormatException e) {
-            // a malformed header proves nothing: the actual bytes are still checked
             return null;
+        }
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, WebhookBodyReader.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
     }
 }

@@ -1,8 +1,11 @@
 package io.github.camelvelaro.velaro.webhook;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import io.github.camelvelaro.velaro.webhook.DeliveryGate.Admission;
 import io.github.camelvelaro.velaro.webhook.WebhookVerifier.Verification;
 import org.apache.camel.AsyncCallback;
@@ -14,12 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives one webhook delivery from the HTTP engine and answers it. In this order: body size (413), signature (401),
- * JSON (400), wanted type (2xx, dropped), first delivery of its key (2xx, not passed on), the route; then 2xx only
- * when the route succeeded, else 500 with the key released so the redelivery is processed.
+ * Receives one webhook delivery from the HTTP engine and answers it. In this order: body size (413; 408 when it
+ * stalls), signature (401), JSON (400), wanted type (2xx, dropped), its key (2xx, not passed on, when a delivery of it
+ * completed; 409 while one is in progress), the route; then 2xx only when the route succeeded, else 500 with the key
+ * released so the redelivery is processed.
  * <p>
- * Every answer has an empty body and no headers of the request or the route: the HTTP engine writes whatever the
- * exchange ends with, and neither a model object nor a stack trace belongs in a webhook answer.
+ * Every answer has an empty body and no headers of the request or the route (a 409 has Retry-After): the HTTP engine
+ * writes whatever the exchange ends with, and neither a model object nor a stack trace belongs in a webhook answer.
  */
 final class WebhookHandler<T> extends AsyncProcessorSupport {
 
@@ -28,9 +32,17 @@ final class WebhookHandler<T> extends AsyncProcessorSupport {
     static final int ACCEPTED = 204;
     static final int BAD_REQUEST = 400;
     static final int UNAUTHORIZED = 401;
+    static final int REQUEST_TIMEOUT = 408;
     static final int CONFLICT = 409;
     static final int PAYLOAD_TOO_LARGE = 413;
     static final int SERVER_ERROR = 500;
+    static final String RETRY_AFTER = "Retry-After";
+    /**
+     * Seconds a 409 asks Velaro to wait: by then the delivery in progress has answered (2xx, or not and its key is
+     * released). ASSUMPTION (webhooks.md): Velaro waits 10 s for an answer and redelivers anything but a 2xx, a 409
+     * included, with its own backoff for 24 h; Retry-After is a hint it may ignore.
+     */
+    static final String IN_PROGRESS_RETRY_SECONDS = "10";
 
     private final String uri;
     private final WebhookBodyReader bodyReader;
@@ -58,6 +70,9 @@ final class WebhookHandler<T> extends AsyncProcessorSupport {
         } catch (WebhookBodyReader.TooLargeException e) {
             LOG.warn("Refused a delivery to {} with 413: {}", uri, e.getMessage());
             return answer(exchange, PAYLOAD_TOO_LARGE, callback);
+        } catch (SocketTimeoutException e) {
+            LOG.warn("Refused a delivery to {} with 408: {}", uri, e.getMessage());
+            return answer(exchange, REQUEST_TIMEOUT, callback);
         } catch (IOException e) {
             LOG.warn("Refused a delivery to {} with 400: {}", uri, e.getMessage());
             return answer(exchange, BAD_REQUEST, callback);
@@ -72,9 +87,11 @@ final class WebhookHandler<T> extends AsyncProcessorSupport {
         T model;
         try {
             model = payload.parse(body);
-        } catch (IOException e) {
-            String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-            LOG.warn("Refused a verified delivery to {} with 400: the body is not the expected JSON: {}", uri, reason);
+        } catch (IOException | RuntimeException e) {
+            // parsing depends on the body alone: whatever it throws, a redelivery of the same body fails the same way,
+            // so the answer is 400 (Velaro stops), never 500 (Velaro would redeliver it for a day)
+            LOG.warn("Refused a verified delivery to {} with 400: the body is not the expected JSON: {}", uri,
+                    parseFailure(e));
             return answer(exchange, BAD_REQUEST, callback);
         }
 
@@ -89,17 +106,22 @@ final class WebhookHandler<T> extends AsyncProcessorSupport {
             try {
                 admission = gate.admit(key);
             } catch (RuntimeException e) {
-                LOG.warn("Answered 500 to {} on {}: the idempotent repository failed: {}", payload.describe(model), uri,
-                        e.getMessage());
+                LOG.warn("Answered 500 to {} on {}: idempotentRepository or inProgressRepository failed: {}",
+                        payload.describe(model), uri, e.getMessage());
                 return answer(exchange, SERVER_ERROR, callback);
             }
             if (admission == Admission.DUPLICATE) {
-                LOG.debug("Acknowledged {} on {} without passing it on: already processed", payload.describe(model), uri);
+                LOG.debug("Acknowledged {} on {} without passing it on: a delivery of it completed",
+                        payload.describe(model), uri);
                 return answer(exchange, ACCEPTED, callback);
             }
             if (admission == Admission.IN_PROGRESS) {
-                LOG.debug("Answered 409 to {} on {}: the same delivery is being processed", payload.describe(model), uri);
-                return answer(exchange, CONFLICT, callback);
+                LOG.debug("Answered 409 to {} on {}: a delivery of it is being processed (here or on another node)",
+                        payload.describe(model), uri);
+                reply(exchange, CONFLICT);
+                exchange.getMessage().setHeader(RETRY_AFTER, IN_PROGRESS_RETRY_SECONDS);
+                callback.done(true);
+                return true;
             }
         }
 
@@ -123,8 +145,9 @@ final class WebhookHandler<T> extends AsyncProcessorSupport {
             }
         } catch (RuntimeException e) {
             // the route's outcome decides the answer; a repository hiccup here is only worth a warning
-            LOG.warn("The idempotent repository of {} failed to record {}: {}", uri, payload.describe(model),
-                    e.getMessage());
+            // (at worst a redelivery is processed again, or gets 409 until its claim expires)
+            LOG.warn("{} could not record that the route {} for {}: {}", uri, succeeded ? "completed" : "failed",
+                    payload.describe(model), e.getMessage());
         }
         if (succeeded) {
             reply(exchange, ACCEPTED);
@@ -138,6 +161,20 @@ final class WebhookHandler<T> extends AsyncProcessorSupport {
         }
         exchange.setException(null);
         reply(exchange, SERVER_ERROR);
+    }
+
+    /** The parser's reason, naming the field (e.g. {@code data.createdAt}) when Jackson knows it; never the body. */
+    static String parseFailure(Exception e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
+                    .collect(Collectors.joining("."));
+            return mapping.getOriginalMessage() + " (field " + field + ")";
+        }
+        if (e instanceof JsonProcessingException json) {
+            return json.getOriginalMessage();
+        }
+        return e instanceof IOException ? e.getMessage() : e.toString();
     }
 
     private static boolean answer(Exchange exchange, int status, AsyncCallback callback) {

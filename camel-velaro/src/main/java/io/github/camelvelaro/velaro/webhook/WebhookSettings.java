@@ -8,18 +8,32 @@ import java.util.Set;
 
 import io.github.camelvelaro.velaro.VelaroConfiguration;
 import io.github.camelvelaro.velaro.VelaroResource;
+import org.apache.camel.spi.IdempotentRepository;
 
 /**
  * The webhook options of an endpoint, validated when its route starts. Messages name the options and never show the
  * secret.
  */
-record WebhookSettings(WebhookVerifier verifier, long maxBodySize, Set<String> eventTypes) {
+record WebhookSettings(WebhookVerifier verifier, long maxBodySize, Set<String> eventTypes, Duration inProgressTimeout) {
+
+    /** The largest maxBodySize: a body is held as one byte array. */
+    static final long MAX_BODY_SIZE_LIMIT = Integer.MAX_VALUE - 8L;
 
     static WebhookSettings of(VelaroResource resource, VelaroConfiguration configuration, Clock clock) {
         String uri = "webhook:velaro:" + resource.uriName();
-        if (configuration.getMaxBodySize() <= 0) {
-            throw new IllegalArgumentException("Option maxBodySize must be a positive number of bytes, was "
-                                               + configuration.getMaxBodySize());
+        if (configuration.getMaxBodySize() <= 0 || configuration.getMaxBodySize() > MAX_BODY_SIZE_LIMIT) {
+            throw new IllegalArgumentException("Option maxBodySize must be a positive number of bytes up to "
+                                               + MAX_BODY_SIZE_LIMIT + ", was " + configuration.getMaxBodySize());
+        }
+        if (configuration.getInProgressTimeout() <= 0) {
+            throw new IllegalArgumentException("Option inProgressTimeout must be a positive duration, was "
+                                               + configuration.getInProgressTimeout() + " ms");
+        }
+        IdempotentRepository completed = configuration.getIdempotentRepository();
+        if (completed != null && completed == configuration.getInProgressRepository()) {
+            throw new IllegalArgumentException("Options idempotentRepository and inProgressRepository must be "
+                                               + "different repositories (or different processor names of one "
+                                               + "table): a claimed id would read as completed");
         }
         if (configuration.getWebhookTolerance() <= 0) {
             throw new IllegalArgumentException("Option webhookTolerance must be a positive duration, was "
@@ -30,7 +44,8 @@ record WebhookSettings(WebhookVerifier verifier, long maxBodySize, Set<String> e
             throw new IllegalArgumentException("Option eventTypes applies to webhook:velaro:events only; " + uri
                                                + " deliveries have no event type");
         }
-        return new WebhookSettings(verifier(uri, configuration, clock), configuration.getMaxBodySize(), eventTypes);
+        return new WebhookSettings(verifier(uri, configuration, clock), configuration.getMaxBodySize(), eventTypes,
+                Duration.ofMillis(configuration.getInProgressTimeout()));
     }
 
     private static WebhookVerifier verifier(String uri, VelaroConfiguration configuration, Clock clock) {

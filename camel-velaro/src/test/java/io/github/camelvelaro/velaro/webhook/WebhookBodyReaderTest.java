@@ -63,4 +63,49 @@ class WebhookBodyReaderTest {
         assertThat(catchThrowable(() -> reader.read(message))).isInstanceOf(WebhookBodyReader.TooLargeException.class);
         assertThat(stream.available()).isEqualTo(1000 - 11);
     }
+
+    /**
+     * vert.x is optional (not on a Spring Boot application's classpath, for one): without it the reader still loads
+     * and reads, never touching the class that needs vert.x.
+     */
+    @Test
+    void readsWithoutVertxOnTheClasspath() throws Exception {
+        ClassLoader application = getClass().getClassLoader();
+        ClassLoader withoutVertx = new ClassLoader(application) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                if (name.startsWith("io.vertx.")) {
+                    throw new ClassNotFoundException(name);
+                }
+                if (!name.startsWith(WebhookBodyReader.class.getPackageName() + ".")) {
+                    return super.loadClass(name, resolve);
+                }
+                // the webhook package is defined again here, so that it resolves vert.x through this loader
+                synchronized (getClassLoadingLock(name)) {
+                    Class<?> loaded = findLoadedClass(name);
+                    if (loaded == null) {
+                        try (var in = application.getResourceAsStream(name.replace('.', '/') + ".class")) {
+                            byte[] bytes = in.readAllBytes();
+                            loaded = defineClass(name, bytes, 0, bytes.length);
+                        } catch (java.io.IOException e) {
+                            throw new ClassNotFoundException(name, e);
+                        }
+                    }
+                    return loaded;
+                }
+            }
+        };
+        assertThat(catchThrowable(() -> withoutVertx.loadClass("io.vertx.core.http.HttpServerRequest")))
+                .isInstanceOf(ClassNotFoundException.class);
+        Class<?> type = withoutVertx.loadClass(WebhookBodyReader.class.getName());
+        var constructor = type.getDeclaredConstructor(long.class);
+        constructor.setAccessible(true);
+        var read = type.getDeclaredMethod("read", Message.class);
+        read.setAccessible(true);
+
+        Object isolated = constructor.newInstance(10L);
+        assertThat((byte[]) read.invoke(isolated, message("{}"))).isEqualTo("{}".getBytes(StandardCharsets.UTF_8));
+        assertThat((byte[]) read.invoke(isolated, message(new ByteArrayInputStream(new byte[] { 7 }))))
+                .containsExactly(7);
+    }
 }

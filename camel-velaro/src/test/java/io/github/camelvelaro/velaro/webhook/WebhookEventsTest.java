@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
+import io.github.camelvelaro.velaro.MutableClock;
+import io.github.camelvelaro.velaro.VelaroComponent;
 import io.github.camelvelaro.velaro.VelaroConstants;
 import io.github.camelvelaro.velaro.model.Contact;
 import io.github.camelvelaro.velaro.model.Conversation;
@@ -22,6 +25,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import static org.apache.camel.builder.Builder.constant;
@@ -158,6 +162,41 @@ class WebhookEventsTest extends WebhookTestSupport {
         assertEmptyAnswer(post(PATH, "not json".getBytes(StandardCharsets.UTF_8), Map.of()), 401);
     }
 
+    /**
+     * A validly signed event of the wrong shape: every one is answered 400 (Velaro stops), never 500 (Velaro would
+     * redeliver it for a day), and none is passed on, also when the wrong type is an object whose fields look like
+     * the event's own.
+     */
+    @Test
+    void signedEventsOfTheWrongShapeGet400() throws Exception {
+        route("");
+        String data = ",\"data\":" + conversation("c_1");
+        List<String> malformed = List.of(
+                // createdAt that is not a date, or not a string
+                "{\"id\":\"evt_1\",\"type\":\"conversation.resolved\",\"createdAt\":\"yesterday\"" + data + "}",
+                "{\"id\":\"evt_1\",\"type\":\"conversation.resolved\",\"createdAt\":\"2026-13-45T99:00:00Z\"" + data + "}",
+                "{\"id\":\"evt_1\",\"type\":\"conversation.resolved\",\"createdAt\":{\"id\":\"evt_9\"}" + data + "}",
+                "{\"id\":\"evt_1\",\"type\":\"conversation.resolved\",\"createdAt\":[\"2026-11-27T10:15:30Z\"]" + data + "}",
+                "{\"id\":\"evt_1\",\"type\":\"conversation.resolved\",\"createdAt\":true" + data + "}",
+                // id and type that are not scalars
+                "{\"id\":{\"id\":\"evt_1\",\"type\":\"conversation.resolved\"}" + data + "}",
+                "{\"id\":[\"evt_1\"],\"type\":\"conversation.resolved\"" + data + "}",
+                "{\"id\":\"evt_1\",\"type\":{\"type\":\"conversation.resolved\"}" + data + "}",
+                "{\"id\":\"evt_1\",\"type\":[\"conversation.resolved\"]" + data + "}",
+                // data that is not the type's object
+                "{\"id\":\"evt_1\",\"type\":\"conversation.resolved\",\"data\":\"c_1\"}",
+                "{\"data\":[1],\"id\":\"evt_1\",\"type\":\"contact.updated\"}");
+        for (String body : malformed) {
+            HttpResponse<String> response = deliverSigned(PATH, body, "evt_1");
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(response.body()).as(body).isEmpty();
+        }
+        assertThat(events.getReceivedCounter()).isZero();
+        // refusals are not remembered: the well-formed event is processed
+        assertEmptyAnswer(deliverSigned(PATH, event("evt_1", "conversation.resolved", conversation("c_1")), "evt_1"), 204);
+        assertThat(events.getReceivedCounter()).isEqualTo(1);
+    }
+
     @Test
     void eventTypesFilterAcknowledgesAndDrops() throws Exception {
         route("eventTypes=conversation.resolved, contact.created");
@@ -228,8 +267,43 @@ class WebhookEventsTest extends WebhookTestSupport {
 
         assertEmptyAnswer(pending.get(30, TimeUnit.SECONDS), 204);
         racing.forEach(r -> assertEmptyAnswer(r, 409));
+        racing.forEach(r -> assertThat(r.headers().firstValue("Retry-After")).hasValue("10"));
         assertEmptyAnswer(deliverSigned(PATH, body, "evt_1"), 204);
         assertThat(events.getReceivedCounter()).isEqualTo(1);
+    }
+
+    /**
+     * A route that never returns (hung) holds its id only for inProgressTimeout: after that a redelivery is processed.
+     * When the first one does finish after all, the event has been processed twice (at-least-once).
+     */
+    @Test
+    void aDeliveryThatNeverFinishesBlocksItsIdOnlyForInProgressTimeout() throws Exception {
+        MutableClock clock = new MutableClock();
+        clock.set(NOW);
+        context.getComponent("velaro", VelaroComponent.class).setClock(clock);
+        CountDownLatch hung = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        route("inProgressTimeout=1m", r -> r.process(e -> {
+            if (calls.incrementAndGet() == 1) {
+                assertThat(hung.await(60, TimeUnit.SECONDS)).isTrue();
+            }
+        }).to("mock:events"));
+        String body = event("evt_1", "conversation.resolved", conversation("c_1"));
+        var first = http.sendAsync(signedDelivery(url(PATH), body, "evt_1"), HttpResponse.BodyHandlers.ofString());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> calls.get() == 1);
+
+        assertEmptyAnswer(deliverSigned(PATH, body, "evt_1"), 409);
+        clock.advance(Duration.ofSeconds(59));
+        assertEmptyAnswer(deliverSigned(PATH, body, "evt_1"), 409);
+        clock.advance(Duration.ofSeconds(1));
+        assertEmptyAnswer(deliverSigned(PATH, body, "evt_1"), 204);
+        assertThat(events.getReceivedCounter()).isEqualTo(1);
+
+        hung.countDown();
+        assertEmptyAnswer(first.get(30, TimeUnit.SECONDS), 204);
+        assertThat(events.getReceivedCounter()).isEqualTo(2);
+        assertEmptyAnswer(deliverSigned(PATH, body, "evt_1"), 204);
+        assertThat(events.getReceivedCounter()).isEqualTo(2);
     }
 
     @Test
@@ -253,6 +327,35 @@ class WebhookEventsTest extends WebhookTestSupport {
         seen.add("evt_2");
         assertEmptyAnswer(deliverSigned(PATH, event("evt_2", "conversation.resolved", conversation("c_1")), "evt_2"), 204);
         assertThat(events.getReceivedCounter()).isEqualTo(1);
+    }
+
+    /** A repository that fails is never answered with a 2xx, and nothing is passed on. */
+    @Test
+    void aFailingRepositoryGets500() throws Exception {
+        context.getRegistry().bind("claimsDown", new MemoryIdempotentRepository(new java.util.HashMap<>()) {
+            @Override
+            public boolean add(String key) {
+                throw new IllegalStateException("claims store down");
+            }
+        });
+        context.getRegistry().bind("completedDown", new MemoryIdempotentRepository(new java.util.HashMap<>()) {
+            @Override
+            public boolean contains(String key) {
+                throw new IllegalStateException("completed store down");
+            }
+        });
+        route("inProgressRepository=#claimsDown");
+        String body = event("evt_1", "conversation.resolved", conversation("c_1"));
+        assertEmptyAnswer(deliverSigned(PATH, body, "evt_1"), 500);
+        addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("webhook:velaro:events?webhookSecret=RAW(" + SECRET + ")&webhookPath=/velaro/other"
+                     + "&idempotentRepository=#completedDown").to("mock:events");
+            }
+        });
+        assertEmptyAnswer(deliverSigned("/velaro/other", body, "evt_1"), 500);
+        assertThat(events.getReceivedCounter()).isZero();
     }
 
     @Test

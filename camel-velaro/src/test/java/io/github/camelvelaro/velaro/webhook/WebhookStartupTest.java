@@ -1,6 +1,7 @@
 package io.github.camelvelaro.velaro.webhook;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,11 +46,26 @@ class WebhookStartupTest extends WebhookTestSupport {
     }
 
     @Test
-    void toleranceAndBodySizeMustBePositive() {
+    void toleranceBodySizeAndInProgressTimeoutMustBePositive() {
         assertThat(startFailure("webhook:velaro:events?webhookSecret=RAW(" + SECRET + ")&webhookTolerance=0"))
                 .contains("Option webhookTolerance must be a positive duration");
         assertThat(startFailure("webhook:velaro:events?webhookPath=/b&webhookSecret=RAW(" + SECRET + ")&maxBodySize=0"))
-                .contains("Option maxBodySize must be a positive number of bytes, was 0");
+                .contains("Option maxBodySize must be a positive number of bytes up to 2147483639, was 0");
+        // a body is held as one array
+        assertThat(startFailure("webhook:velaro:events?webhookPath=/c&webhookSecret=RAW(" + SECRET
+                                + ")&maxBodySize=3000000000"))
+                .contains("Option maxBodySize must be a positive number of bytes up to 2147483639, was 3000000000");
+        assertThat(startFailure("webhook:velaro:events?webhookPath=/d&webhookSecret=RAW(" + SECRET
+                                + ")&inProgressTimeout=0"))
+                .contains("Option inProgressTimeout must be a positive duration, was 0 ms");
+    }
+
+    @Test
+    void completedAndInProgressNeedTwoRepositories() {
+        context.getRegistry().bind("one", MemoryIdempotentRepository.memoryIdempotentRepository());
+        assertThat(startFailure("webhook:velaro:events?webhookSecret=RAW(" + SECRET
+                                + ")&idempotentRepository=#one&inProgressRepository=#one"))
+                .contains("Options idempotentRepository and inProgressRepository must be different repositories");
     }
 
     @Test

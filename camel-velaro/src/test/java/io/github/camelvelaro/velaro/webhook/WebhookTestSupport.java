@@ -40,13 +40,23 @@ public abstract class WebhookTestSupport extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext camel = super.createCamelContext();
+        server = serveOnLoopback(camel);
+        return camel;
+    }
+
+    /** Adds a vert.x platform-http server on a random loopback port, and fixes the component's clock at {@link #NOW}. */
+    public static VertxPlatformHttpServer serveOnLoopback(CamelContext camel) {
         VertxPlatformHttpServerConfiguration conf = new VertxPlatformHttpServerConfiguration();
         conf.setBindHost("127.0.0.1");
         conf.setBindPort(0);
-        server = new VertxPlatformHttpServer(conf);
-        camel.addService(server);
+        VertxPlatformHttpServer server = new VertxPlatformHttpServer(conf);
+        try {
+            camel.addService(server);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         camel.getComponent("velaro", VelaroComponent.class).setClock(Clock.fixed(NOW, ZoneOffset.UTC));
-        return camel;
+        return server;
     }
 
     protected int port() {
@@ -93,8 +103,18 @@ public abstract class WebhookTestSupport extends CamelTestSupport {
 
     /** POSTs {@code body} signed with {@link #SECRET} at {@link #NOW}, as Velaro would. */
     protected HttpResponse<String> deliverSigned(String path, String body, String id) throws Exception {
+        return http.send(signedDelivery(url(path), body, id), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A POST of {@code body} signed with {@link #SECRET} at {@link #NOW}, as Velaro sends it. */
+    public static HttpRequest signedDelivery(URI url, String body, String id) throws Exception {
         long timestamp = NOW.getEpochSecond();
-        return deliver(path, body, id, timestamp, sign(SECRET, id, timestamp, body));
+        return HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("webhook-id", id)
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", sign(SECRET, id, timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     /** A Velaro event envelope around a conversation or contact JSON object. */
