@@ -1,0 +1,215 @@
+package io.github.camelvelaro.benchmarks.soak;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import io.github.camelvelaro.benchmarks.soak.DeliveryLog.Delivery;
+import io.github.camelvelaro.benchmarks.soak.SoakTraffic.Version;
+import io.github.camelvelaro.sandbox.SandboxClock;
+import io.github.camelvelaro.sandbox.SandboxSettings;
+import io.github.camelvelaro.sandbox.VelaroSandbox;
+import io.github.camelvelaro.sandbox.limits.LimitSettings;
+import io.github.camelvelaro.sandbox.limits.ResetFormat;
+import io.github.camelvelaro.velaro.client.VelaroScope;
+import io.github.camelvelaro.velaro.model.Conversation;
+
+/**
+ * A soak anyone can run: a {@code velaro:conversations} poller in a JVM of its own is killed with SIGKILL N times
+ * while the sandbox creates and edits conversations steadily, restarted after each kill, and finally left to drain
+ * and stopped; then the sandbox's versions are compared with what the pollers delivered. Exits 0 when nothing was
+ * lost and there were at most as many duplicates as kills (and none of the other faults {@link SoakVerdict} checks),
+ * 1 when the guarantee failed, 2 when the soak itself could not run.
+ * <p>
+ * The sandbox runs in this JVM with limits no poller reaches (1,000,000 requests per minute, 100,000,000 per day; the
+ * monthly cap {@link Integer#MAX_VALUE} is only there to count the requests), and the poller's component has its own
+ * limits lifted as well. See docs/benchmarks.md for the command.
+ */
+public final class PollerKillSoak {
+
+    private static final LimitSettings UNTHROTTLED = new LimitSettings(1_000_000, 100_000_000, Integer.MAX_VALUE,
+            ResetFormat.DELTA_SECONDS);
+    private static final Duration DRAIN_CHECK = Duration.ofMillis(250);
+    private static final int LOG_TAIL = 40;
+    /** Every version the traffic made, {@code <id> <updatedAt>} in updatedAt order. */
+    static final String VERSIONS_FILE = "versions.log";
+
+    private final SoakSettings settings;
+    private final Path dir;
+    private final Path deliveries;
+    private final Random random;
+
+    private PollerKillSoak(SoakSettings settings, Path dir) {
+        this.settings = settings;
+        this.dir = dir;
+        this.deliveries = dir.resolve(DeliveryLog.FILE_NAME);
+        this.random = new Random(settings.seed() ^ 0x5DEECE66DL);
+    }
+
+    public static void main(String[] args) throws Exception {
+        SoakSettings settings;
+        try {
+            settings = SoakSettings.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Path dir = settings.dir().toAbsolutePath()
+                .resolve("run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Files.createDirectories(dir);
+        System.exit(new PollerKillSoak(settings, dir).run());
+    }
+
+    private int run() throws Exception {
+        System.out.printf("Poller kill soak: %d kills, seed %d, a batch of 1-%d changes every %d ms, kill up to %d ms "
+                          + "after start, poller delay=%d pageSize=%d%n", settings.kills(), settings.seed(),
+                settings.maxBatch(), settings.batchInterval().toMillis(), settings.maxUptime().toMillis(),
+                settings.pollDelay().toMillis(), settings.pageSize());
+        System.out.printf("  %d cores, load average %.2f, %s %s; files in %s%n",
+                Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.vm.name"),
+                Runtime.version(), dir);
+        long started = System.nanoTime();
+        SandboxSettings sandboxSettings = SandboxSettings.defaults().withSeed(settings.seed()).withLimits(UNTHROTTLED)
+                .withClock(SandboxClock.frozenAt(Instant.now()));
+        List<PollerProcess> pollers = new ArrayList<>();
+        try (VelaroSandbox sandbox = new VelaroSandbox(sandboxSettings).start();
+             SoakTraffic traffic = new SoakTraffic(sandbox.conversations(), sandbox.clock(), settings.seed(),
+                     settings.maxBatch())) {
+            String key = sandbox.createKey(VelaroScope.READ_CONVERSATIONS);
+            traffic.start(settings.batchInterval());
+
+            List<Integer> exitCodes = new ArrayList<>();
+            for (int kill = 1; kill <= settings.kills(); kill++) {
+                PollerProcess poller = PollerProcess.start(kill - 1, dir, sandbox.baseUrl(), key, settings);
+                pollers.add(poller);
+                poller.awaitStarted();
+                long uptime = (long) (random.nextDouble() * settings.maxUptime().toMillis());
+                Thread.sleep(uptime);
+                int exit = poller.kill();
+                exitCodes.add(exit);
+                DeliveryLog.appendKillMark(deliveries, kill, poller.pid(), exit);
+                System.out.printf("  kill %2d: pid %d, %,5d ms after it started, exit code %d; %,d lines, %,d "
+                                  + "conversations so far%n", kill, poller.pid(), uptime, exit,
+                        DeliveryLog.read(deliveries).deliveries().size(), traffic.conversations());
+            }
+
+            PollerProcess last = PollerProcess.start(settings.kills(), dir, sandbox.baseUrl(), key, settings);
+            pollers.add(last);
+            last.awaitStarted();
+            traffic.stop();
+            long activityEnded = System.nanoTime();
+            Map<String, Instant> finals = traffic.finalVersions();
+            checkAgainstStore(sandbox, finals);
+            writeVersions(traffic.versions());
+            boolean drained = awaitDrained(last, finals);
+            long drainMillis = (System.nanoTime() - activityEnded) / 1_000_000;
+            int lastExit = last.stop();
+
+            long requests = Integer.MAX_VALUE
+                            - sandbox.limits().peek(VelaroSandbox.fingerprint(key)).remainingMonth();
+            long refused = sandbox.journal().entries(e -> e.status() != 200).size();
+            SoakVerdict verdict = new SoakVerdict(traffic.versions(), finals, DeliveryLog.read(deliveries),
+                    settings.kills());
+
+            System.out.println();
+            System.out.printf("Result (%s)%n", verdict.passed() ? "PASSED" : "FAILED");
+            System.out.printf("  kills (SIGKILL)                 %d, exit codes %s%n", settings.kills(),
+                    new HashSet<>(exitCodes));
+            System.out.printf("  last poller                     %s, stopped with SIGTERM, exit code %d%n",
+                    drained ? "delivered every final version" : "did NOT deliver every final version in "
+                                                                + settings.drainTimeout(), lastExit);
+            System.out.printf("  batches of changes              %,d (%,d of 2 changes or more at one updatedAt)%n",
+                    traffic.batches(), traffic.sharedInstantBatches());
+            verdict.print(System.out);
+            System.out.printf("  requests spent                  %,d (%.2f per delivered line); answers other than "
+                              + "200: %d%n", requests, (double) requests / Math.max(1, verdict.deliveredLines()), refused);
+            System.out.printf("  drain after the activity ended  %.1f s%n", drainMillis / 1000.0);
+            System.out.printf("  wall time                       %.1f s; load average at the end %.2f%n",
+                    (System.nanoTime() - started) / 1e9, loadAverage());
+            System.out.println("  files                           " + dir);
+            return verdict.passed() ? 0 : 1;
+        } catch (IllegalStateException | IOException e) {
+            System.out.println();
+            System.out.println("The soak could not run to the end: " + e.getMessage());
+            if (!pollers.isEmpty()) {
+                printTail(pollers.get(pollers.size() - 1).log(), LOG_TAIL);
+            }
+            // a poller that cannot start has usually met an offsets file it cannot read: show how it ends
+            printTail(dir.resolve("offsets.dat"), 2);
+            System.out.println("  files: " + dir);
+            return 2;
+        } finally {
+            pollers.forEach(PollerProcess::destroy);
+        }
+    }
+
+    /** The traffic's record of final versions is the store's own state, or the comparison would mean nothing. */
+    private static void checkAgainstStore(VelaroSandbox sandbox, Map<String, Instant> finals) {
+        if (sandbox.conversations().size() != finals.size()) {
+            throw new IllegalStateException("the sandbox holds " + sandbox.conversations().size()
+                                            + " conversations, the traffic made " + finals.size());
+        }
+        finals.forEach((id, updatedAt) -> {
+            Instant stored = sandbox.conversations().get(id).map(Conversation::getUpdatedAt).orElse(null);
+            if (!updatedAt.equals(stored)) {
+                throw new IllegalStateException("conversation " + id + " has updatedAt " + stored
+                                                + " in the sandbox, the traffic recorded " + updatedAt);
+            }
+        });
+    }
+
+    /** The truth next to the delivery log, so that a run can be examined afterwards. */
+    private void writeVersions(Set<Version> versions) throws IOException {
+        List<String> lines = versions.stream()
+                .sorted(Comparator.comparing(Version::updatedAt).thenComparing(Version::id))
+                .map(v -> v.id() + " " + v.updatedAt())
+                .toList();
+        Files.write(dir.resolve(VERSIONS_FILE), lines, StandardCharsets.UTF_8);
+    }
+
+    /** Waits until every final version is in the delivery log; false when the time ran out or the poller died. */
+    private boolean awaitDrained(PollerProcess poller, Map<String, Instant> finals)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
+        while (System.nanoTime() < deadline && poller.isAlive()) {
+            Set<Version> delivered = new HashSet<>();
+            for (Delivery d : DeliveryLog.read(deliveries).deliveries()) {
+                delivered.add(d.version());
+            }
+            if (finals.entrySet().stream().allMatch(e -> delivered.contains(new Version(e.getKey(), e.getValue())))) {
+                return true;
+            }
+            Thread.sleep(DRAIN_CHECK.toMillis());
+        }
+        return false;
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static void printTail(Path file, int count) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        List<String> lines = text.lines().toList();
+        System.out.println("  last lines of " + file + (text.endsWith("\n") ? "" : " (the last one has no newline)")
+                           + ":");
+        lines.subList(Math.max(0, lines.size() - count), lines.size()).forEach(l -> System.out.println("    " + l));
+    }
+}
