@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.github.camelvelaro.benchmarks.soak.DeliveryLog.Delivery;
 import io.github.camelvelaro.benchmarks.soak.SoakTraffic.Version;
@@ -44,6 +45,7 @@ public final class PollerKillSoak {
             ResetFormat.DELTA_SECONDS);
     private static final Duration DRAIN_CHECK = Duration.ofMillis(250);
     private static final int LOG_TAIL = 40;
+    private static final int MAX_FAILED_STARTS = 3;
     /** Every version the traffic made, {@code <id> <updatedAt>} in updatedAt order. */
     static final String VERSIONS_FILE = "versions.log";
 
@@ -51,6 +53,8 @@ public final class PollerKillSoak {
     private final Path dir;
     private final Path deliveries;
     private final Random random;
+    private int failedStarts;
+    private int cutOffsetWrites;
 
     private PollerKillSoak(SoakSettings settings, Path dir) {
         this.settings = settings;
@@ -92,24 +96,8 @@ public final class PollerKillSoak {
             String key = sandbox.createKey(VelaroScope.READ_CONVERSATIONS);
             traffic.start(settings.batchInterval());
 
-            List<Integer> exitCodes = new ArrayList<>();
-            for (int kill = 1; kill <= settings.kills(); kill++) {
-                PollerProcess poller = PollerProcess.start(kill - 1, dir, sandbox.baseUrl(), key, settings);
-                pollers.add(poller);
-                poller.awaitStarted();
-                long uptime = (long) (random.nextDouble() * settings.maxUptime().toMillis());
-                Thread.sleep(uptime);
-                int exit = poller.kill();
-                exitCodes.add(exit);
-                DeliveryLog.appendKillMark(deliveries, kill, poller.pid(), exit);
-                System.out.printf("  kill %2d: pid %d, %,5d ms after it started, exit code %d; %,d lines, %,d "
-                                  + "conversations so far%n", kill, poller.pid(), uptime, exit,
-                        DeliveryLog.read(deliveries).deliveries().size(), traffic.conversations());
-            }
-
-            PollerProcess last = PollerProcess.start(settings.kills(), dir, sandbox.baseUrl(), key, settings);
-            pollers.add(last);
-            last.awaitStarted();
+            Set<Integer> exitCodes = killRepeatedly(sandbox.baseUrl(), key, traffic, pollers);
+            PollerProcess last = startPoller(settings.kills(), sandbox.baseUrl(), key, pollers);
             traffic.stop();
             long activityEnded = System.nanoTime();
             Map<String, Instant> finals = traffic.finalVersions();
@@ -127,11 +115,13 @@ public final class PollerKillSoak {
 
             System.out.println();
             System.out.printf("Result (%s)%n", verdict.passed() ? "PASSED" : "FAILED");
-            System.out.printf("  kills (SIGKILL)                 %d, exit codes %s%n", settings.kills(),
-                    new HashSet<>(exitCodes));
+            System.out.printf("  kills (SIGKILL)                 %d, exit codes %s%n", settings.kills(), exitCodes);
             System.out.printf("  last poller                     %s, stopped with SIGTERM, exit code %d%n",
                     drained ? "delivered every final version" : "did NOT deliver every final version in "
                                                                 + settings.drainTimeout(), lastExit);
+            System.out.printf("  offsets writes cut by a kill    %d%n", cutOffsetWrites);
+            System.out.printf("  poller starts that failed       %d%s%n", failedStarts,
+                    failedStarts == 0 ? "" : " (each started again; see FAILED START above)");
             System.out.printf("  batches of changes              %,d (%,d of 2 changes or more at one updatedAt)%n",
                     traffic.batches(), traffic.sharedInstantBatches());
             verdict.print(System.out);
@@ -154,6 +144,61 @@ public final class PollerKillSoak {
             return 2;
         } finally {
             pollers.forEach(PollerProcess::destroy);
+        }
+    }
+
+    /** Starts a poller and kills it at a random moment, {@code kills} times; returns the exit codes seen. */
+    private Set<Integer> killRepeatedly(String baseUrl, String key, SoakTraffic traffic, List<PollerProcess> pollers)
+            throws IOException, InterruptedException {
+        Set<Integer> exitCodes = new TreeSet<>();
+        for (int kill = 1; kill <= settings.kills(); kill++) {
+            PollerProcess poller = startPoller(kill - 1, baseUrl, key, pollers);
+            long uptime = (long) (random.nextDouble() * settings.maxUptime().toMillis());
+            Thread.sleep(uptime);
+            int exit = poller.kill();
+            exitCodes.add(exit);
+            DeliveryLog.appendKillMark(deliveries, kill, poller.pid(), exit);
+            checkOffsetsFile(kill);
+            System.out.printf("  kill %2d: pid %d, %,5d ms after it started, exit code %d; %,d lines, %,d "
+                              + "conversations so far%n", kill, poller.pid(), uptime, exit,
+                    DeliveryLog.read(deliveries).deliveries().size(), traffic.conversations());
+        }
+        return exitCodes;
+    }
+
+    /**
+     * Starts poller run {@code run} and waits until it has started. A JVM that exits before that (e.g. on an offsets
+     * file a kill left cut short) is started again, as a service manager would, and counted.
+     */
+    private PollerProcess startPoller(int run, String baseUrl, String key, List<PollerProcess> pollers)
+            throws IOException, InterruptedException {
+        for (int attempt = 0; attempt <= MAX_FAILED_STARTS; attempt++) {
+            String name = "poller-" + run + (attempt == 0 ? "" : "-restart-" + attempt);
+            PollerProcess poller = PollerProcess.start(name, dir, baseUrl, key, settings);
+            pollers.add(poller);
+            if (poller.awaitStarted()) {
+                return poller;
+            }
+            failedStarts++;
+            System.out.printf("  FAILED START: %s exited with code %d before it started; see %s%n", name,
+                    poller.exitCode(), poller.log());
+            printTail(dir.resolve("offsets.dat"), 1);
+        }
+        throw new IllegalStateException("poller run " + run + " failed to start " + (MAX_FAILED_STARTS + 1)
+                                        + " times in a row");
+    }
+
+    /**
+     * FileStateRepository writes the key, '=', the value and the newline separately: a kill between two of them leaves
+     * a cut line, which decides what the next poller resumes from. Shown when it happens, so a failure can be traced.
+     */
+    private void checkOffsetsFile(int kill) throws IOException {
+        Path offsets = dir.resolve("offsets.dat");
+        if (Files.exists(offsets) && Files.size(offsets) > 0
+                && !Files.readString(offsets, StandardCharsets.UTF_8).endsWith("\n")) {
+            cutOffsetWrites++;
+            System.out.printf("  kill %d cut a write to offsets.dat short%n", kill);
+            printTail(offsets, 1);
         }
     }
 

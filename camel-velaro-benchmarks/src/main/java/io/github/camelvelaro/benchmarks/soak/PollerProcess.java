@@ -9,30 +9,30 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One run of {@link SoakPollerNode} in a JVM of its own, with this JVM's classpath: started, then killed with SIGKILL
- * or stopped with SIGTERM. Each run writes its console to {@code poller-<n>.log} in the run directory.
+ * or stopped with SIGTERM. Each writes its console to {@code <name>.log} in the run directory.
  */
 final class PollerProcess {
 
     private static final Duration START_PATIENCE = Duration.ofSeconds(120);
     private static final Duration EXIT_PATIENCE = Duration.ofSeconds(60);
 
-    private final int number;
+    private final String name;
     private final Path ready;
     private final Path log;
     private final Process process;
 
-    private PollerProcess(int number, Path ready, Path log, Process process) {
-        this.number = number;
+    private PollerProcess(String name, Path ready, Path log, Process process) {
+        this.name = name;
         this.ready = ready;
         this.log = log;
         this.process = process;
     }
 
-    /** Starts run {@code number} of the poller. */
-    static PollerProcess start(int number, Path dir, String baseUrl, String apiKey, SoakSettings settings)
+    /** Starts a poller JVM; {@code name}, e.g. {@code poller-3}, names its files. */
+    static PollerProcess start(String name, Path dir, String baseUrl, String apiKey, SoakSettings settings)
             throws IOException {
-        Path ready = dir.resolve("poller-" + number + ".ready");
-        Path log = dir.resolve("poller-" + number + ".log");
+        Path ready = dir.resolve(name + ".ready");
+        Path log = dir.resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx128m",
                 // logging goes on until the CamelContext has stopped, so a clean stop shows in the log
@@ -44,26 +44,32 @@ final class PollerProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put(SoakPollerNode.KEY_VARIABLE, apiKey);
-        return new PollerProcess(number, ready, log, builder.start());
+        return new PollerProcess(name, ready, log, builder.start());
     }
 
     /**
      * Waits until the poller's CamelContext has started.
      *
-     * @throws IllegalStateException when the JVM exits first, or does not start in time
+     * @return false when the JVM exited before that (see its log)
+     * @throws IllegalStateException when it neither started nor exited in time
      */
-    void awaitStarted() throws InterruptedException {
+    boolean awaitStarted() throws InterruptedException {
         long deadline = System.nanoTime() + START_PATIENCE.toNanos();
         while (!Files.exists(ready)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(describe() + " exited with code " + process.exitValue()
-                                                + " before it started; see " + log);
+                return false;
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(describe() + " did not start within " + START_PATIENCE + "; see " + log);
             }
             Thread.sleep(20);
         }
+        return true;
+    }
+
+    /** The exit code of a JVM that has exited. */
+    int exitCode() {
+        return process.exitValue();
     }
 
     /**
@@ -113,6 +119,6 @@ final class PollerProcess {
     }
 
     private String describe() {
-        return "Poller run " + number + " (pid " + process.pid() + ")";
+        return name + " (pid " + process.pid() + ")";
     }
 }

@@ -73,7 +73,13 @@ public final class SoakPollerNode {
             context.stop();
             stopped.countDown();
         }));
-        context.start();
+        try {
+            context.start();
+        } catch (RuntimeException e) {
+            // e.g. an offsets file it cannot read: exit (as a service would) rather than linger half started
+            e.printStackTrace();
+            System.exit(1);
+        }
         Files.writeString(ready, Long.toString(ProcessHandle.current().pid()));
         stopped.await();
     }

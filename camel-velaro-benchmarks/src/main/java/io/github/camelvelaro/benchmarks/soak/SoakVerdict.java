@@ -14,9 +14,10 @@ import io.github.camelvelaro.benchmarks.soak.SoakTraffic.Version;
 
 /**
  * The sandbox's truth against the delivery log. Lost: a conversation whose final version ({@code id},
- * {@code updatedAt}) was never delivered. Duplicate: a version delivered more than once, attributed to the kill
- * between the poller run that delivered it first and the run that delivered it again. The guarantee: nothing lost,
- * and at most one duplicate per kill (the exchange whose line was on disk when the kill cut off its offset commit).
+ * {@code updatedAt}) was never delivered. Duplicate: a version delivered more than once, attributed to the kill that
+ * ended the poller run which delivered it, when the next run that delivered anything delivered it again. The
+ * guarantee: nothing lost, and at most one duplicate per kill (the exchange whose line was on disk when the kill cut
+ * off its offset commit).
  */
 final class SoakVerdict {
 
@@ -96,8 +97,7 @@ final class SoakVerdict {
             if (last) {
                 duplicatesOfLastLineBeforeKill++;
             }
-            where = "across kill " + kill + (again.segment() > kill ? " (runs " + kill + "-" + (again.segment() - 1)
-                                                                      + " delivered nothing)" : "")
+            where = "across kill " + kill + silentRuns(kill, again.segment() - 1)
                     + (last ? ", the last line before the kill" : "");
         } else {
             duplicatesAcrossRuns++;
@@ -105,6 +105,14 @@ final class SoakVerdict {
         }
         duplicates.add(again.version().id() + " " + again.version().updatedAt() + ": lines " + earlier.line() + " and "
                        + again.line() + ", " + where);
+    }
+
+    /** e.g. {@code  (run 6 delivered nothing)}; empty when there were no such runs. */
+    private static String silentRuns(int first, int last) {
+        if (last < first) {
+            return "";
+        }
+        return " (" + (last == first ? "run " + first : "runs " + first + "-" + last) + " delivered nothing)";
     }
 
     private int nextRunThatDelivered(int segment) {

@@ -135,13 +135,18 @@ class SoakVerdictTest {
         killed();
         killed();
         killed();
-        delivered(B1, A2, C1);
+        delivered(B1, A2);
+        killed();
+        killed();
+        delivered(A2, C1);
 
-        SoakVerdict verdict = verdict(3);
+        SoakVerdict verdict = verdict(5);
 
         assertThat(verdict.passed()).isTrue();
-        assertThat(printed(verdict)).contains("per kill                      1 0 0",
-                "across kill 1 (runs 1-2 delivered nothing), the last line before the kill");
+        assertThat(printed(verdict)).contains("per kill                      1 0 0 1 0",
+                "conv_b " + T + ": lines 2 and 6, across kill 1 (runs 1-2 delivered nothing), the last line before the kill",
+                "conv_a " + A2.updatedAt() + ": lines 7 and 10, across kill 4 (run 4 delivered nothing), the last line "
+                + "before the kill");
     }
 
     @Test
