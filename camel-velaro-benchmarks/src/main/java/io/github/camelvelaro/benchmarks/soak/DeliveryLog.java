@@ -86,6 +86,37 @@ final class DeliveryLog {
         }
     }
 
+    /** Counts the lines appended to the log after it was created; for timing a kill during deliveries. */
+    static final class Growth {
+        private final Path file;
+        private long position;
+        private int lines;
+
+        Growth(Path file) throws IOException {
+            this.file = file;
+            this.position = Files.exists(file) ? Files.size(file) : 0;
+        }
+
+        /** Lines appended since creation, as far as written now. */
+        int lines() throws IOException {
+            if (!Files.exists(file) || Files.size(file) <= position) {
+                return lines;
+            }
+            try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+                raf.seek(position);
+                byte[] added = new byte[(int) (raf.length() - position)];
+                raf.readFully(added);
+                position += added.length;
+                for (byte b : added) {
+                    if (b == '\n') {
+                        lines++;
+                    }
+                }
+            }
+            return lines;
+        }
+    }
+
     /** Every delivered line, in the order written. */
     List<Delivery> deliveries() {
         return deliveries;

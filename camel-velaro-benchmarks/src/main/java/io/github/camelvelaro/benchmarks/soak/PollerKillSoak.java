@@ -44,8 +44,10 @@ public final class PollerKillSoak {
     private static final LimitSettings UNTHROTTLED = new LimitSettings(1_000_000, 100_000_000, Integer.MAX_VALUE,
             ResetFormat.DELTA_SECONDS);
     private static final Duration DRAIN_CHECK = Duration.ofMillis(250);
+    private static final Duration DRAIN_QUIET = Duration.ofSeconds(30);
     private static final int LOG_TAIL = 40;
     private static final int MAX_FAILED_STARTS = 3;
+    private static final int MAX_LINES_BEFORE_KILL = 50;
     /** Every version the traffic made, {@code <id> <updatedAt>} in updatedAt order. */
     static final String VERSIONS_FILE = "versions.log";
 
@@ -117,8 +119,7 @@ public final class PollerKillSoak {
             System.out.printf("Result (%s)%n", verdict.passed() ? "PASSED" : "FAILED");
             System.out.printf("  kills (SIGKILL)                 %d, exit codes %s%n", settings.kills(), exitCodes);
             System.out.printf("  last poller                     %s, stopped with SIGTERM, exit code %d%n",
-                    drained ? "delivered every final version" : "did NOT deliver every final version in "
-                                                                + settings.drainTimeout(), lastExit);
+                    drained ? "delivered every final version" : "did NOT deliver every final version", lastExit);
             System.out.printf("  offsets writes cut by a kill    %d%n", cutOffsetWrites);
             System.out.printf("  poller starts that failed       %d%s%n", failedStarts,
                     failedStarts == 0 ? "" : " (each started again; see FAILED START above)");
@@ -152,18 +153,42 @@ public final class PollerKillSoak {
             throws IOException, InterruptedException {
         Set<Integer> exitCodes = new TreeSet<>();
         for (int kill = 1; kill <= settings.kills(); kill++) {
+            DeliveryLog.Growth growth = new DeliveryLog.Growth(deliveries);
             PollerProcess poller = startPoller(kill - 1, baseUrl, key, pollers);
-            long uptime = (long) (random.nextDouble() * settings.maxUptime().toMillis());
-            Thread.sleep(uptime);
+            long startedAt = System.nanoTime();
+            String moment = kill % 2 == 1 ? awaitRandomMoment() : awaitDeliveries(growth);
             int exit = poller.kill();
+            long uptime = (System.nanoTime() - startedAt) / 1_000_000;
             exitCodes.add(exit);
             DeliveryLog.appendKillMark(deliveries, kill, poller.pid(), exit);
             checkOffsetsFile(kill);
-            System.out.printf("  kill %2d: pid %d, %,5d ms after it started, exit code %d; %,d lines, %,d "
-                              + "conversations so far%n", kill, poller.pid(), uptime, exit,
+            System.out.printf("  kill %2d: pid %d, %,5d ms after it started (%s), exit code %d; %,d lines, %,d "
+                              + "conversations so far%n", kill, poller.pid(), uptime, moment, exit,
                     DeliveryLog.read(deliveries).deliveries().size(), traffic.conversations());
         }
         return exitCodes;
+    }
+
+    /** Odd kills: a moment chosen at random up to {@code maxUptime}, whatever the poller is doing then. */
+    private String awaitRandomMoment() throws InterruptedException {
+        Thread.sleep((long) (random.nextDouble() * settings.maxUptime().toMillis()));
+        return "at a random moment";
+    }
+
+    /**
+     * Even kills: right after the poller has written a random 1 to {@value #MAX_LINES_BEFORE_KILL} lines, so most
+     * land in the middle of a delivery, where the commit can be cut off (or after {@code maxUptime}, with less to do).
+     */
+    private String awaitDeliveries(DeliveryLog.Growth growth) throws IOException, InterruptedException {
+        int lines = 1 + random.nextInt(MAX_LINES_BEFORE_KILL);
+        long deadline = System.nanoTime() + settings.maxUptime().toNanos();
+        while (growth.lines() < lines) {
+            if (System.nanoTime() > deadline) {
+                return "after " + growth.lines() + " of " + lines + " lines";
+            }
+            Thread.sleep(1);
+        }
+        return "after " + lines + " lines";
     }
 
     /**
@@ -226,17 +251,29 @@ public final class PollerKillSoak {
         Files.write(dir.resolve(VERSIONS_FILE), lines, StandardCharsets.UTF_8);
     }
 
-    /** Waits until every final version is in the delivery log; false when the time ran out or the poller died. */
+    /**
+     * Waits until every final version is in the delivery log; false when the poller died, or wrote nothing for
+     * {@link #DRAIN_QUIET} while some were missing (it polls every {@code delay}: what it has not delivered by then, it
+     * will not), or {@code drainTimeout} passed.
+     */
     private boolean awaitDrained(PollerProcess poller, Map<String, Instant> finals)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
-        while (System.nanoTime() < deadline && poller.isAlive()) {
+        int lines = -1;
+        long lastGrowth = System.nanoTime();
+        while (System.nanoTime() < deadline && poller.isAlive()
+               && System.nanoTime() - lastGrowth < DRAIN_QUIET.toNanos()) {
             Set<Version> delivered = new HashSet<>();
-            for (Delivery d : DeliveryLog.read(deliveries).deliveries()) {
+            List<Delivery> all = DeliveryLog.read(deliveries).deliveries();
+            for (Delivery d : all) {
                 delivered.add(d.version());
             }
             if (finals.entrySet().stream().allMatch(e -> delivered.contains(new Version(e.getKey(), e.getValue())))) {
                 return true;
+            }
+            if (all.size() != lines) {
+                lines = all.size();
+                lastGrowth = System.nanoTime();
             }
             Thread.sleep(DRAIN_CHECK.toMillis());
         }

@@ -17,10 +17,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param dir            where each run gets a directory of its own (delivery log, offsets, poller logs)
  * @param batchInterval  time between two batches of changes
  * @param maxBatch       changes per batch are 1 to this many, all at one {@code updatedAt} instant
- * @param maxUptime      a poller is killed at a random moment up to this long after it reported it started
+ * @param maxUptime      odd kills come at a random moment up to this long after the poller reported it started;
+ *                       even kills after it wrote a random 1 to 50 lines, or this long at the latest
  * @param pollDelay      the poller's {@code delay}
  * @param pageSize       the poller's {@code pageSize}: small, so that runs of changes at one instant fill whole pages
- * @param drainTimeout   how long the last poller may take to deliver the final version of every conversation
+ * @param drainTimeout   how long the last poller may take to deliver the final version of every conversation (it
+ *                       is given up on sooner when it writes nothing for 30 s)
  */
 record SoakSettings(int kills, long seed, Path dir, Duration batchInterval, int maxBatch, Duration maxUptime,
                     Duration pollDelay, int pageSize, Duration drainTimeout) {
