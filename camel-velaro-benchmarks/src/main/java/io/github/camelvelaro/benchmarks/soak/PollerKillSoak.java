@@ -82,9 +82,9 @@ public final class PollerKillSoak {
 
     private int run() throws Exception {
         System.out.printf("Poller kill soak: %d kills, seed %d, a batch of 1-%d changes every %d ms, kill up to %d ms "
-                          + "after start, poller delay=%d pageSize=%d%n", settings.kills(), settings.seed(),
+                          + "after start, poller delay=%d pageSize=%d, offsets=%s%n", settings.kills(), settings.seed(),
                 settings.maxBatch(), settings.batchInterval().toMillis(), settings.maxUptime().toMillis(),
-                settings.pollDelay().toMillis(), settings.pageSize());
+                settings.pollDelay().toMillis(), settings.pageSize(), settings.offsets());
         System.out.printf("  %d cores, load average %.2f, %s %s; files in %s%n",
                 Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.vm.name"),
                 Runtime.version(), dir);
@@ -161,10 +161,10 @@ public final class PollerKillSoak {
             long uptime = (System.nanoTime() - startedAt) / 1_000_000;
             exitCodes.add(exit);
             DeliveryLog.appendKillMark(deliveries, kill, poller.pid(), exit);
-            checkOffsetsFile(kill);
             System.out.printf("  kill %2d: pid %d, %,5d ms after it started (%s), exit code %d; %,d lines, %,d "
                               + "conversations so far%n", kill, poller.pid(), uptime, moment, exit,
                     DeliveryLog.read(deliveries).deliveries().size(), traffic.conversations());
+            checkOffsetsFile(kill);
         }
         return exitCodes;
     }
@@ -222,7 +222,7 @@ public final class PollerKillSoak {
         if (Files.exists(offsets) && Files.size(offsets) > 0
                 && !Files.readString(offsets, StandardCharsets.UTF_8).endsWith("\n")) {
             cutOffsetWrites++;
-            System.out.printf("  kill %d cut a write to offsets.dat short%n", kill);
+            System.out.printf("  KILL %d CUT A WRITE TO offsets.dat SHORT%n", kill);
             printTail(offsets, 1);
         }
     }

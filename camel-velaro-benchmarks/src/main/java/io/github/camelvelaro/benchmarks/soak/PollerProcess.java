@@ -40,7 +40,7 @@ final class PollerProcess {
                 "-cp", System.getProperty("java.class.path"), SoakPollerNode.class.getName(),
                 baseUrl, dir.resolve("offsets.dat").toString(), dir.resolve(DeliveryLog.FILE_NAME).toString(),
                 ready.toString(), Long.toString(settings.pollDelay().toMillis()),
-                Integer.toString(settings.pageSize())))
+                Integer.toString(settings.pageSize()), settings.offsets()))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put(SoakPollerNode.KEY_VARIABLE, apiKey);

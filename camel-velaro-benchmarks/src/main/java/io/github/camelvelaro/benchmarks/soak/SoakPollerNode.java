@@ -22,7 +22,8 @@ import org.apache.logging.log4j.core.config.Configurator;
  * offset after the exchange completes, so a kill can only cut off the commit of a delivery already on disk (at least
  * once). SIGTERM stops the CamelContext gracefully (the shutdown hook).
  * <p>
- * Arguments: base URL, offsets file, delivery log, ready file, poll delay (ms), page size. The API key comes from
+ * Arguments: base URL, offsets file, delivery log, ready file, poll delay (ms), page size, offsets repository
+ * ({@code file}: FileStateRepository; {@code replacing}: {@link ReplacingFileStateRepository}). The API key comes from
  * the environment variable {@value #KEY_VARIABLE}, so it never shows in a process listing.
  */
 public final class SoakPollerNode {
@@ -39,6 +40,7 @@ public final class SoakPollerNode {
         Path ready = Path.of(args[3]);
         long delay = Long.parseLong(args[4]);
         int pageSize = Integer.parseInt(args[5]);
+        String offsetsKind = args[6];
         // where the poller resumes, and what it did when stopped, in this node's log
         Configurator.setLevel("io.github.camelvelaro.velaro.consumer", Level.INFO);
 
@@ -49,7 +51,8 @@ public final class SoakPollerNode {
         velaro.setRateLimitPerMinute(1_000_000);
         velaro.setDailyRequestLimit(100_000_000);
         context.addComponent("velaro", velaro);
-        context.getRegistry().bind("offsets", FileStateRepository.fileStateRepository(offsets));
+        context.getRegistry().bind("offsets", "replacing".equals(offsetsKind)
+                ? new ReplacingFileStateRepository(offsets.toPath()) : FileStateRepository.fileStateRepository(offsets));
 
         // one write() per line, so a kill leaves whole lines; a stream, not a channel: an interrupt while stopping
         // cannot close it halfway (an interruptible channel would throw after writing, failing a delivered exchange)

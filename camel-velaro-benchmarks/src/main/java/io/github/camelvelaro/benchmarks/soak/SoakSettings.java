@@ -21,14 +21,17 @@ import java.util.concurrent.ThreadLocalRandom;
  *                       even kills after it wrote a random 1 to 50 lines, or this long at the latest
  * @param pollDelay      the poller's {@code delay}
  * @param pageSize       the poller's {@code pageSize}: small, so that runs of changes at one instant fill whole pages
+ * @param offsets        the poller's offset repository: {@code file} (Camel's FileStateRepository) or
+ *                       {@code replacing} ({@link ReplacingFileStateRepository}, which a kill cannot leave cut short)
  * @param drainTimeout   how long the last poller may take to deliver the final version of every conversation (it
  *                       is given up on sooner when it writes nothing for 30 s)
  */
 record SoakSettings(int kills, long seed, Path dir, Duration batchInterval, int maxBatch, Duration maxUptime,
-                    Duration pollDelay, int pageSize, Duration drainTimeout) {
+                    Duration pollDelay, int pageSize, String offsets, Duration drainTimeout) {
 
     static final String USAGE = "arguments (key=value): kills=20 seed=<random> dir=target/soak batchMillis=150 "
-                                + "maxBatch=8 maxUptimeMillis=6000 pollDelayMillis=100 pageSize=5 drainSeconds=180";
+                                + "maxBatch=8 maxUptimeMillis=6000 pollDelayMillis=100 pageSize=5 offsets=file|replacing "
+                                + "drainSeconds=180";
 
     static SoakSettings parse(String... args) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -55,6 +58,7 @@ record SoakSettings(int kills, long seed, Path dir, Duration batchInterval, int 
                 Duration.ofMillis(read.number("maxUptimeMillis", 6_000, 0, 3_600_000)),
                 Duration.ofMillis(read.number("pollDelayMillis", 100, 1, 60_000)),
                 (int) read.number("pageSize", 5, 1, 100),
+                read.choice("offsets", "file", "file", "replacing"),
                 Duration.ofSeconds(read.number("drainSeconds", 180, 1, 86_400)));
         values.keySet().removeAll(read.known);
         values.remove("dir");
@@ -71,6 +75,16 @@ record SoakSettings(int kills, long seed, Path dir, Duration batchInterval, int 
 
         Reader(Map<String, String> values) {
             this.values = values;
+        }
+
+        String choice(String key, String fallback, String... allowed) {
+            known.add(key);
+            String value = values.getOrDefault(key, fallback);
+            if (!Set.of(allowed).contains(value)) {
+                throw new IllegalArgumentException(key + " must be one of " + String.join(", ", allowed) + ", was '"
+                                                   + value + "'");
+            }
+            return value;
         }
 
         long number(String key, long fallback, long min, long max) {

@@ -19,6 +19,7 @@ class SoakSettingsTest {
         assertThat(settings.dir()).isEqualTo(Path.of("/tmp/b"));
         assertThat(settings.maxUptime()).isEqualTo(Duration.ofMillis(6_000));
         assertThat(settings.pageSize()).isEqualTo(5);
+        assertThat(settings.offsets()).isEqualTo("file");
     }
 
     @Test
@@ -33,5 +34,7 @@ class SoakSettingsTest {
         assertThatThrownBy(() -> SoakSettings.parse("kills=many")).hasMessage("kills must be a whole number, was 'many'");
         assertThatThrownBy(() -> SoakSettings.parse("pageSize=101")).hasMessage("pageSize must be 1 to 100, was 101");
         assertThatThrownBy(() -> SoakSettings.parse("20")).hasMessageStartingWith("Argument '20' is not key=value");
+        assertThatThrownBy(() -> SoakSettings.parse("offsets=memory"))
+                .hasMessage("offsets must be one of file, replacing, was 'memory'");
     }
 }
