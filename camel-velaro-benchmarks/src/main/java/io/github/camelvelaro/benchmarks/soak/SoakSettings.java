@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -52,7 +53,7 @@ record SoakSettings(int kills, long seed, Path dir, Duration batchInterval, int 
         SoakSettings settings = new SoakSettings(
                 (int) read.number("kills", 20, 1, 10_000),
                 seed != 0 ? seed : ThreadLocalRandom.current().nextLong(),
-                Path.of(values.getOrDefault("dir", "target/soak")),
+                Path.of(read.text("dir", "target/soak")),
                 Duration.ofMillis(read.number("batchMillis", 150, 1, 60_000)),
                 (int) read.number("maxBatch", 8, 1, 1_000),
                 Duration.ofMillis(read.number("maxUptimeMillis", 6_000, 0, 3_600_000)),
@@ -60,21 +61,26 @@ record SoakSettings(int kills, long seed, Path dir, Duration batchInterval, int 
                 (int) read.number("pageSize", 5, 1, 100),
                 read.choice("offsets", "file", "file", "replacing"),
                 Duration.ofSeconds(read.number("drainSeconds", 180, 1, 86_400)));
-        values.keySet().removeAll(read.known);
-        values.remove("dir");
-        if (!values.isEmpty()) {
-            throw new IllegalArgumentException("Unknown argument(s) " + values.keySet() + "; " + USAGE);
+        Set<String> unknown = new LinkedHashSet<>(values.keySet());
+        unknown.removeAll(read.known);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("Unknown argument(s) " + unknown + "; " + USAGE);
         }
         return settings;
     }
 
-    /** Reads numbers by name, remembering which names it knows. */
+    /** Reads values by name, remembering which names it knows. */
     private static final class Reader {
         private final Map<String, String> values;
         private final Set<String> known = new HashSet<>();
 
         Reader(Map<String, String> values) {
             this.values = values;
+        }
+
+        String text(String key, String fallback) {
+            known.add(key);
+            return values.getOrDefault(key, fallback);
         }
 
         String choice(String key, String fallback, String... allowed) {
