@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 import io.github.camelvelaro.velaro.VelaroComponent;
+import io.github.camelvelaro.velaro.consumer.AtomicFileStateRepository;
 import io.github.camelvelaro.velaro.model.Conversation;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -23,7 +24,7 @@ import org.apache.logging.log4j.core.config.Configurator;
  * once). SIGTERM stops the CamelContext gracefully (the shutdown hook).
  * <p>
  * Arguments: base URL, offsets file, delivery log, ready file, poll delay (ms), page size, offsets repository
- * ({@code file}: FileStateRepository; {@code replacing}: {@link ReplacingFileStateRepository}). The API key comes from
+ * ({@code atomic}: {@link AtomicFileStateRepository}; {@code file}: Camel's FileStateRepository). The API key comes from
  * the environment variable {@value #KEY_VARIABLE}, so it never shows in a process listing.
  */
 public final class SoakPollerNode {
@@ -51,8 +52,8 @@ public final class SoakPollerNode {
         velaro.setRateLimitPerMinute(1_000_000);
         velaro.setDailyRequestLimit(100_000_000);
         context.addComponent("velaro", velaro);
-        context.getRegistry().bind("offsets", "replacing".equals(offsetsKind)
-                ? new ReplacingFileStateRepository(offsets.toPath()) : FileStateRepository.fileStateRepository(offsets));
+        context.getRegistry().bind("offsets", "atomic".equals(offsetsKind)
+                ? AtomicFileStateRepository.atomicFileStateRepository(offsets) : FileStateRepository.fileStateRepository(offsets));
 
         // one write() per line, so a kill leaves whole lines; a stream, not a channel: an interrupt while stopping
         // cannot close it halfway (an interruptible channel would throw after writing, failing a delivered exchange)

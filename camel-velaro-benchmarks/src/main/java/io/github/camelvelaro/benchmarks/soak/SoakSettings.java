@@ -22,8 +22,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *                       even kills after it wrote a random 1 to 50 lines, or this long at the latest
  * @param pollDelay      the poller's {@code delay}
  * @param pageSize       the poller's {@code pageSize}: small, so that runs of changes at one instant fill whole pages
- * @param offsets        the poller's offset repository: {@code file} (Camel's FileStateRepository) or
- *                       {@code replacing} ({@link ReplacingFileStateRepository}, which a kill cannot leave cut short)
+ * @param offsets        the poller's offset repository: {@code atomic} (the component's AtomicFileStateRepository,
+ *                       which a kill cannot leave cut short; the default) or {@code file} (Camel's FileStateRepository,
+ *                       which a kill occasionally leaves with a line cut short)
  * @param drainTimeout   how long the last poller may take to deliver the final version of every conversation (it
  *                       is given up on sooner when it writes nothing for 30 s)
  */
@@ -31,7 +32,7 @@ record SoakSettings(int kills, long seed, Path dir, Duration batchInterval, int 
                     Duration pollDelay, int pageSize, String offsets, Duration drainTimeout) {
 
     static final String USAGE = "arguments (key=value): kills=20 seed=<random> dir=target/soak batchMillis=150 "
-                                + "maxBatch=8 maxUptimeMillis=6000 pollDelayMillis=100 pageSize=5 offsets=file|replacing "
+                                + "maxBatch=8 maxUptimeMillis=6000 pollDelayMillis=100 pageSize=5 offsets=atomic|file "
                                 + "drainSeconds=180";
 
     static SoakSettings parse(String... args) {
@@ -59,7 +60,7 @@ record SoakSettings(int kills, long seed, Path dir, Duration batchInterval, int 
                 Duration.ofMillis(read.number("maxUptimeMillis", 6_000, 0, 3_600_000)),
                 Duration.ofMillis(read.number("pollDelayMillis", 100, 1, 60_000)),
                 (int) read.number("pageSize", 5, 1, 100),
-                read.choice("offsets", "file", "file", "replacing"),
+                read.choice("offsets", "atomic", "atomic", "file"),
                 Duration.ofSeconds(read.number("drainSeconds", 180, 1, 86_400)));
         Set<String> unknown = new LinkedHashSet<>(values.keySet());
         unknown.removeAll(read.known);

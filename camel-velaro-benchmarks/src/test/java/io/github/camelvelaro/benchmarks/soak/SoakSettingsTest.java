@@ -35,6 +35,6 @@ class SoakSettingsTest {
         assertThatThrownBy(() -> SoakSettings.parse("pageSize=101")).hasMessage("pageSize must be 1 to 100, was 101");
         assertThatThrownBy(() -> SoakSettings.parse("20")).hasMessageStartingWith("Argument '20' is not key=value");
         assertThatThrownBy(() -> SoakSettings.parse("offsets=memory"))
-                .hasMessage("offsets must be one of file, replacing, was 'memory'");
+                .hasMessage("offsets must be one of atomic, file, was 'memory'");
     }
 }

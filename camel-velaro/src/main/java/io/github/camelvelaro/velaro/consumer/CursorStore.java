@@ -63,9 +63,17 @@ final class CursorStore {
      */
     PollCursor load(boolean siteDeclared, String poller) {
         String text = repository.getState(key);
-        if (text == null || text.isBlank()) {
+        if (text == null) {
             warnAboutLegacyKey(poller);
             return null;
+        }
+        if (text.isBlank()) {
+            // an entry without a value is a write cut short (FileStateRepository under kill -9); starting over from
+            // startFrom would silently skip (now) or repeat (beginning) everything since the last good commit
+            throw new IllegalStateException("The offset stored under key " + key + " in offsetRepository is empty, as a "
+                                            + "write cut short by a crash leaves it; restore the entry or remove it "
+                                            + "(then the poller starts from startFrom), and prefer "
+                                            + "AtomicFileStateRepository, which a crash cannot leave half-written");
         }
         StoredCursor stored;
         try {

@@ -176,6 +176,55 @@ class PollingSitesTest extends PollingTestSupport {
     }
 
     @Test
+    void anEmptyStoredOffsetAsACrashLeavesItIsRefusedNotTakenAsNoOffset() throws Exception {
+        Path stateFile = dir.resolve("offsets.dat");
+        // what FileStateRepository's file holds after a kill between its writes of "key=" and the value
+        Files.writeString(stateFile, "velaro:default:conversations=\n");
+        FEED.putConversation("c1", T1);
+        ManualScheduler polls = new ManualScheduler();
+        CamelContext next = restart(stateFile, polls);
+        try {
+            Throwable refused = catchThrowable(() -> next.addRoutes(route("r", poller(KEY, "scheduler=#polls0"))));
+
+            assertThat(refused).isNotNull();
+            assertThat(messages(refused)).contains("velaro:default:conversations").contains("is empty")
+                    .contains("AtomicFileStateRepository");
+            assertThat(deliveredIn(next, "r")).as("not started over from startFrom").isEmpty();
+        } finally {
+            next.stop();
+        }
+    }
+
+    @Test
+    void anAtomicFileStateRepositoryKeepsTheOffsetAcrossARestart() throws Exception {
+        Path stateFile = dir.resolve("atomic.dat");
+        FEED.putConversation("c1", T1);
+        ManualScheduler polls = new ManualScheduler();
+        context.getRegistry().bind("fileState", AtomicFileStateRepository.atomicFileStateRepository(stateFile.toFile()));
+        context.getRegistry().bind("polls0", polls);
+        context.addRoutes(route("r", poller(KEY, "scheduler=#polls0")));
+        polls.run(1);
+        context.stop();
+
+        FEED.putConversation("c2", T2);
+        CamelContext next = new DefaultCamelContext();
+        VelaroComponent velaro = new VelaroComponent();
+        velaro.setClock(clock);
+        next.addComponent("velaro", velaro);
+        next.getRegistry().bind("fileState", new AtomicFileStateRepository(stateFile.toFile()));
+        ManualScheduler again = new ManualScheduler();
+        next.getRegistry().bind("polls0", again);
+        next.start();
+        try {
+            next.addRoutes(route("r", poller(KEY, "scheduler=#polls0")));
+            again.run(1);
+            assertThat(deliveredIn(next, "r")).containsExactly("c2@" + T2);
+        } finally {
+            next.stop();
+        }
+    }
+
+    @Test
     void twoPollersOfOneContextOnOneOffsetAreRefusedNamingBothRoutes() throws Exception {
         context.getRegistry().bind("fileState", new MemoryStateRepository());
         FEED.putConversation("c1", T1);
