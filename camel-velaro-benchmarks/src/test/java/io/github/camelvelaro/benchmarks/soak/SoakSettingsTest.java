@@ -19,7 +19,7 @@ class SoakSettingsTest {
         assertThat(settings.dir()).isEqualTo(Path.of("/tmp/b"));
         assertThat(settings.maxUptime()).isEqualTo(Duration.ofMillis(6_000));
         assertThat(settings.pageSize()).isEqualTo(5);
-        assertThat(settings.offsets()).isEqualTo("file");
+        assertThat(settings.offsets()).isEqualTo("atomic");
     }
 
     @Test
