@@ -1,5 +1,6 @@
 package io.github.camelvelaro.examples;
 
+import io.github.camelvelaro.velaro.exception.VelaroServerException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

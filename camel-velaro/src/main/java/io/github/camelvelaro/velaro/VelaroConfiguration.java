@@ -1,5 +1,7 @@
 package io.github.camelvelaro.velaro;
 
+import io.github.camelvelaro.velaro.exception.VelaroMalformedResponseException;
+import io.github.camelvelaro.velaro.exception.VelaroRateLimitException;
 import java.net.URI;
 import java.util.Collections;
 import java.util.EnumSet;

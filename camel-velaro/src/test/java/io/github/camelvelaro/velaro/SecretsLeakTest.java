@@ -29,7 +29,7 @@ import io.github.camelvelaro.velaro.client.RateGovernor;
 import io.github.camelvelaro.velaro.client.RateLimits;
 import io.github.camelvelaro.velaro.client.RedactedException;
 import io.github.camelvelaro.velaro.client.VelaroClient;
-import io.github.camelvelaro.velaro.client.VelaroConnectionException;
+import io.github.camelvelaro.velaro.exception.VelaroConnectionException;
 import io.github.camelvelaro.velaro.client.WorkflowTrigger;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;

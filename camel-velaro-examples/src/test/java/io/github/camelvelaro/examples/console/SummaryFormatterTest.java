@@ -1,5 +1,6 @@
 package io.github.camelvelaro.examples.console;
 
+import io.github.camelvelaro.velaro.exception.VelaroServerException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;

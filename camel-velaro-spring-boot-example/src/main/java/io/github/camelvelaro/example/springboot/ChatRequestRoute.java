@@ -1,7 +1,7 @@
 package io.github.camelvelaro.example.springboot;
 
-import io.github.camelvelaro.velaro.client.VelaroException;
-import io.github.camelvelaro.velaro.client.VelaroValidationException;
+import io.github.camelvelaro.velaro.exception.VelaroException;
+import io.github.camelvelaro.velaro.exception.VelaroValidationException;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;

@@ -1,5 +1,7 @@
 package io.github.camelvelaro.velaro.client;
 
+import io.github.camelvelaro.velaro.exception.VelaroException;
+import io.github.camelvelaro.velaro.exception.VelaroRateLimitException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

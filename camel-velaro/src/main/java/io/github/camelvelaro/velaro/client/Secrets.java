@@ -40,6 +40,14 @@ public final class Secrets {
      * error body Velaro sent back) by its masked form. Redacting a redacted text changes nothing. The secrets of one
      * request (a trigger URL's token) are removed by its {@code SecretScrubber}, which ends with this.
      */
+    /**
+     * The same failure with {@link #redact(String)} applied to the message of every cause in its chain (and of
+     * suppressed ones): a cause whose message held a secret is replaced by a copy without it, one without is kept.
+     */
+    public static Throwable redactChain(Throwable failure) {
+        return SecretScrubber.GENERIC.scrub(failure);
+    }
+
     public static String redact(String text) {
         if (text == null || text.isEmpty()) {
             return text;

@@ -1,5 +1,6 @@
 package io.github.camelvelaro.velaro.client;
 
+import io.github.camelvelaro.velaro.exception.VelaroException;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.camelvelaro.velaro.model.Contact;

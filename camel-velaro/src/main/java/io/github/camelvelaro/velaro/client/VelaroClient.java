@@ -1,5 +1,9 @@
 package io.github.camelvelaro.velaro.client;
 
+import io.github.camelvelaro.velaro.exception.VelaroException;
+import io.github.camelvelaro.velaro.exception.VelaroConnectionException;
+import io.github.camelvelaro.velaro.exception.VelaroMalformedResponseException;
+import io.github.camelvelaro.velaro.exception.VelaroValidationException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

@@ -1,5 +1,12 @@
 package io.github.camelvelaro.velaro.client;
 
+import io.github.camelvelaro.velaro.exception.VelaroException;
+import io.github.camelvelaro.velaro.exception.VelaroAuthenticationException;
+import io.github.camelvelaro.velaro.exception.VelaroBadRequestException;
+import io.github.camelvelaro.velaro.exception.VelaroForbiddenException;
+import io.github.camelvelaro.velaro.exception.VelaroNotFoundException;
+import io.github.camelvelaro.velaro.exception.VelaroRateLimitException;
+import io.github.camelvelaro.velaro.exception.VelaroServerException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 

@@ -1,8 +1,8 @@
 package io.github.camelvelaro.velaro.consumer;
 
-import io.github.camelvelaro.velaro.client.VelaroAuthenticationException;
-import io.github.camelvelaro.velaro.client.VelaroException;
-import io.github.camelvelaro.velaro.client.VelaroForbiddenException;
+import io.github.camelvelaro.velaro.exception.VelaroAuthenticationException;
+import io.github.camelvelaro.velaro.exception.VelaroException;
+import io.github.camelvelaro.velaro.exception.VelaroForbiddenException;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.support.LoggingExceptionHandler;

@@ -2,7 +2,7 @@ package io.github.camelvelaro.velaro.consumer;
 
 import java.time.Instant;
 
-import io.github.camelvelaro.velaro.client.VelaroRateLimitException;
+import io.github.camelvelaro.velaro.exception.VelaroRateLimitException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 
 import io.github.camelvelaro.velaro.client.ListQuery;
 import io.github.camelvelaro.velaro.client.VelaroApi;
-import io.github.camelvelaro.velaro.client.VelaroException;
-import io.github.camelvelaro.velaro.client.VelaroMalformedResponseException;
+import io.github.camelvelaro.velaro.exception.VelaroException;
+import io.github.camelvelaro.velaro.exception.VelaroMalformedResponseException;
 import io.github.camelvelaro.velaro.client.VelaroResponse;
 import io.github.camelvelaro.velaro.model.VelaroPage;
 import org.slf4j.Logger;

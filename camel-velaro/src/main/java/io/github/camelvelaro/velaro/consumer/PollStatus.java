@@ -3,7 +3,7 @@ package io.github.camelvelaro.velaro.consumer;
 import java.time.Instant;
 
 import io.github.camelvelaro.velaro.client.QuotaSnapshot;
-import io.github.camelvelaro.velaro.client.VelaroException;
+import io.github.camelvelaro.velaro.exception.VelaroException;
 
 /**
  * A poller's state as the health check shows it, read without calling Velaro.

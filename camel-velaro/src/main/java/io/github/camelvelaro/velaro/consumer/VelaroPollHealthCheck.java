@@ -3,7 +3,7 @@ package io.github.camelvelaro.velaro.consumer;
 import java.util.Map;
 
 import io.github.camelvelaro.velaro.client.QuotaSnapshot;
-import io.github.camelvelaro.velaro.client.VelaroException;
+import io.github.camelvelaro.velaro.exception.VelaroException;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
 

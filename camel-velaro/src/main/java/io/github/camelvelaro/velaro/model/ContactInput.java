@@ -1,5 +1,6 @@
 package io.github.camelvelaro.velaro.model;
 
+import io.github.camelvelaro.velaro.exception.VelaroValidationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -2,7 +2,7 @@ package io.github.camelvelaro.velaro.producer;
 
 import java.util.regex.Pattern;
 
-import io.github.camelvelaro.velaro.client.VelaroValidationException;
+import io.github.camelvelaro.velaro.exception.VelaroValidationException;
 import io.github.camelvelaro.velaro.model.ContactInput;
 import io.github.camelvelaro.velaro.model.CreateConversation;
 

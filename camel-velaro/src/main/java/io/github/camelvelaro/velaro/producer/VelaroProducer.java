@@ -13,7 +13,7 @@ import io.github.camelvelaro.velaro.VelaroResource;
 import io.github.camelvelaro.velaro.client.ListQuery;
 import io.github.camelvelaro.velaro.client.VelaroApi;
 import io.github.camelvelaro.velaro.client.VelaroResponse;
-import io.github.camelvelaro.velaro.client.VelaroValidationException;
+import io.github.camelvelaro.velaro.exception.VelaroValidationException;
 import io.github.camelvelaro.velaro.model.ContactInput;
 import io.github.camelvelaro.velaro.model.CreateConversation;
 import io.github.camelvelaro.velaro.model.VelaroJson;

@@ -11,7 +11,7 @@ import io.github.camelvelaro.velaro.VelaroOperation;
 import io.github.camelvelaro.velaro.VelaroResource;
 import io.github.camelvelaro.velaro.client.VelaroApi;
 import io.github.camelvelaro.velaro.client.VelaroResponse;
-import io.github.camelvelaro.velaro.client.VelaroValidationException;
+import io.github.camelvelaro.velaro.exception.VelaroValidationException;
 import io.github.camelvelaro.velaro.client.WorkflowTrigger;
 import org.apache.camel.Message;
 import io.github.camelvelaro.velaro.model.VelaroJson;

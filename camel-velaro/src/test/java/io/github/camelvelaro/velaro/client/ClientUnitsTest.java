@@ -1,5 +1,10 @@
 package io.github.camelvelaro.velaro.client;
 
+import io.github.camelvelaro.velaro.exception.VelaroException;
+import io.github.camelvelaro.velaro.exception.VelaroBadRequestException;
+import io.github.camelvelaro.velaro.exception.VelaroConnectionException;
+import io.github.camelvelaro.velaro.exception.VelaroRateLimitException;
+import io.github.camelvelaro.velaro.exception.VelaroServerException;
 import java.net.http.HttpHeaders;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,14 @@
 package io.github.camelvelaro.velaro.client;
 
+import io.github.camelvelaro.velaro.exception.VelaroException;
+import io.github.camelvelaro.velaro.exception.VelaroAuthenticationException;
+import io.github.camelvelaro.velaro.exception.VelaroBadRequestException;
+import io.github.camelvelaro.velaro.exception.VelaroConnectionException;
+import io.github.camelvelaro.velaro.exception.VelaroForbiddenException;
+import io.github.camelvelaro.velaro.exception.VelaroMalformedResponseException;
+import io.github.camelvelaro.velaro.exception.VelaroNotFoundException;
+import io.github.camelvelaro.velaro.exception.VelaroRateLimitException;
+import io.github.camelvelaro.velaro.exception.VelaroServerException;
 import java.time.Instant;
 
 import io.github.camelvelaro.velaro.Fixtures;
@@ -22,14 +31,14 @@ class ErrorMappingTest extends VelaroTestSupport {
 
     @ParameterizedTest
     @CsvSource({
-            "400, io.github.camelvelaro.velaro.client.VelaroBadRequestException",
-            "401, io.github.camelvelaro.velaro.client.VelaroAuthenticationException",
-            "403, io.github.camelvelaro.velaro.client.VelaroForbiddenException",
-            "404, io.github.camelvelaro.velaro.client.VelaroNotFoundException",
-            "409, io.github.camelvelaro.velaro.client.VelaroException",
-            "500, io.github.camelvelaro.velaro.client.VelaroServerException",
-            "502, io.github.camelvelaro.velaro.client.VelaroServerException",
-            "503, io.github.camelvelaro.velaro.client.VelaroServerException" })
+            "400, io.github.camelvelaro.velaro.exception.VelaroBadRequestException",
+            "401, io.github.camelvelaro.velaro.exception.VelaroAuthenticationException",
+            "403, io.github.camelvelaro.velaro.exception.VelaroForbiddenException",
+            "404, io.github.camelvelaro.velaro.exception.VelaroNotFoundException",
+            "409, io.github.camelvelaro.velaro.exception.VelaroException",
+            "500, io.github.camelvelaro.velaro.exception.VelaroServerException",
+            "502, io.github.camelvelaro.velaro.exception.VelaroServerException",
+            "503, io.github.camelvelaro.velaro.exception.VelaroServerException" })
     void statusMapsToItsException(int status, String exceptionClass) throws Exception {
         wireMock.stubFor(post("/v1/contacts").willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/json")

@@ -1,5 +1,9 @@
 package io.github.camelvelaro.velaro.client;
 
+import io.github.camelvelaro.velaro.exception.VelaroException;
+import io.github.camelvelaro.velaro.exception.VelaroConnectionException;
+import io.github.camelvelaro.velaro.exception.VelaroRateLimitException;
+import io.github.camelvelaro.velaro.exception.VelaroServerException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,5 +1,8 @@
 package io.github.camelvelaro.velaro.client;
 
+import io.github.camelvelaro.velaro.exception.VelaroException;
+import io.github.camelvelaro.velaro.exception.VelaroConnectionException;
+import io.github.camelvelaro.velaro.exception.VelaroMalformedResponseException;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.HashMap;

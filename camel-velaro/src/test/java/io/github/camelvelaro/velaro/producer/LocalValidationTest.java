@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 
 import io.github.camelvelaro.velaro.VelaroConstants;
 import io.github.camelvelaro.velaro.VelaroTestSupport;
-import io.github.camelvelaro.velaro.client.VelaroValidationException;
+import io.github.camelvelaro.velaro.exception.VelaroValidationException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.junit.jupiter.api.Test;

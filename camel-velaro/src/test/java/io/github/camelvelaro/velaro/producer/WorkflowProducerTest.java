@@ -4,9 +4,9 @@ import java.util.Map;
 
 import io.github.camelvelaro.velaro.LogCapture;
 import io.github.camelvelaro.velaro.VelaroTestSupport;
-import io.github.camelvelaro.velaro.client.VelaroException;
-import io.github.camelvelaro.velaro.client.VelaroServerException;
-import io.github.camelvelaro.velaro.client.VelaroValidationException;
+import io.github.camelvelaro.velaro.exception.VelaroException;
+import io.github.camelvelaro.velaro.exception.VelaroServerException;
+import io.github.camelvelaro.velaro.exception.VelaroValidationException;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 

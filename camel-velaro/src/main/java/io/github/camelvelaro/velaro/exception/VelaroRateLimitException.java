@@ -1,4 +1,4 @@
-package io.github.camelvelaro.velaro.client;
+package io.github.camelvelaro.velaro.exception;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package io.github.camelvelaro.velaro.client;
+package io.github.camelvelaro.velaro.exception;
 
 /** Velaro answered 400: the request body was rejected. */
 public class VelaroBadRequestException extends VelaroException {

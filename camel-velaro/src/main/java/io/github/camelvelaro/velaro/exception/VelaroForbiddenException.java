@@ -1,4 +1,4 @@
-package io.github.camelvelaro.velaro.client;
+package io.github.camelvelaro.velaro.exception;
 
 /** Velaro answered 403: the key lacks the scope the request needs. */
 public class VelaroForbiddenException extends VelaroException {

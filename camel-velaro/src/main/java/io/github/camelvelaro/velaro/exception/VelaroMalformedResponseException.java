@@ -1,4 +1,4 @@
-package io.github.camelvelaro.velaro.client;
+package io.github.camelvelaro.velaro.exception;
 
 /** Velaro answered with success but a body that is not what the API describes (not JSON, wrong shape). */
 public class VelaroMalformedResponseException extends VelaroException {

@@ -1,4 +1,6 @@
-package io.github.camelvelaro.velaro.client;
+package io.github.camelvelaro.velaro.exception;
+
+import io.github.camelvelaro.velaro.client.Secrets;
 
 /**
  * Base of every error the component raises. Messages never contain an API key, a webhook secret or a trigger URL,
@@ -18,7 +20,7 @@ public class VelaroException extends RuntimeException {
     }
 
     public VelaroException(String message, int statusCode, String errorCode, Throwable cause) {
-        super(Secrets.redact(message), SecretScrubber.GENERIC.scrub(cause));
+        super(Secrets.redact(message), Secrets.redactChain(cause));
         this.statusCode = statusCode;
         this.errorCode = errorCode;
     }

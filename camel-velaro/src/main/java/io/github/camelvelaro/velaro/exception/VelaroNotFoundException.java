@@ -1,4 +1,4 @@
-package io.github.camelvelaro.velaro.client;
+package io.github.camelvelaro.velaro.exception;
 
 /** Velaro answered 404: no such conversation or contact. */
 public class VelaroNotFoundException extends VelaroException {

@@ -1,4 +1,4 @@
-package io.github.camelvelaro.velaro.client;
+package io.github.camelvelaro.velaro.exception;
 
 /**
  * No HTTP response was received (connection refused or reset, timeout, TLS failure), after the retries that are

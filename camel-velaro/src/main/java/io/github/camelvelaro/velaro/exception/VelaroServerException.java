@@ -1,4 +1,4 @@
-package io.github.camelvelaro.velaro.client;
+package io.github.camelvelaro.velaro.exception;
 
 /** Velaro answered 5xx (after the retries that are safe for the request). */
 public class VelaroServerException extends VelaroException {

@@ -1,4 +1,4 @@
-package io.github.camelvelaro.velaro.client;
+package io.github.camelvelaro.velaro.exception;
 
 /** Velaro answered 401: the key is missing, invalid, revoked or expired. */
 public class VelaroAuthenticationException extends VelaroException {

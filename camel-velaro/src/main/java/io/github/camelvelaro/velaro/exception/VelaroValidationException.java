@@ -1,4 +1,4 @@
-package io.github.camelvelaro.velaro.client;
+package io.github.camelvelaro.velaro.exception;
 
 /** The message is invalid; nothing was sent to Velaro. Status code 0. */
 public class VelaroValidationException extends VelaroException {
