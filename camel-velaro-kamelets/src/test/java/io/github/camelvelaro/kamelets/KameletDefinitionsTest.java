@@ -1,31 +1,37 @@
 package io.github.camelvelaro.kamelets;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelvelaro.kamelets.KameletFiles.Kamelet;
+import io.github.camelvelaro.kamelets.TemplatePlaceholders.Placeholder;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The structure of every kamelet file (Kamelet v1 as camel-kamelets writes it), its secrets declared as such, and its
- * template consistent with its parameters: mistakes that would only show when a user runs the kamelet.
+ * What this project adds to the catalog's rules ({@link KameletCatalogRulesTest}): its name prefix, group and icon,
+ * its secrets declared as such, its component as a dependency, and optional parameters that may really be left out.
  */
 class KameletDefinitionsTest {
 
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(key|secret|password|token).*");
-    private static final String CREDENTIALS = "urn:camel:group:credentials";
-    /** {{name}} or {{?name}}: the kamelet's parameters as its template uses them. */
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\?)?([A-Za-z0-9]+)}}");
     private static final String VERSION = System.getProperty("project.version");
+
+    private static String icon;
+
+    @BeforeAll
+    static void readIcon() throws IOException {
+        icon = KameletIcon.dataUrl(Files.readAllBytes(Path.of(System.getProperty("kamelets.icon"))));
+    }
 
     static Stream<Kamelet> kamelets() {
         return KameletFiles.load().kamelets().stream();
@@ -33,42 +39,12 @@ class KameletDefinitionsTest {
 
     @ParameterizedTest
     @MethodSource("kamelets")
-    void isAKameletV1NamedAfterItsFileAndType(Kamelet kamelet) {
-        JsonNode yaml = kamelet.yaml();
-        assertThat(yaml.path("apiVersion").asText()).isEqualTo("camel.apache.org/v1");
-        assertThat(yaml.path("kind").asText()).isEqualTo("Kamelet");
-        assertThat(kamelet.fileName()).isEqualTo(kamelet.name() + KameletFiles.SUFFIX);
+    void isAVelaroKameletWithTheProjectIcon(Kamelet kamelet) {
         assertThat(kamelet.name()).startsWith("velaro-");
-
-        String type = yaml.path("metadata").path("labels").path("camel.apache.org/kamelet.type").asText();
-        assertThat(type).isIn("source", "sink");
-        assertThat(kamelet.name()).endsWith("-" + type);
-
-        JsonNode annotations = yaml.path("metadata").path("annotations");
-        for (String annotation : List.of("camel.apache.org/kamelet.support.level", "camel.apache.org/provider",
-                "camel.apache.org/kamelet.group")) {
-            assertThat(annotations.path(annotation).asText()).as(annotation).isNotBlank();
-        }
-        assertThat(annotations.path("camel.apache.org/catalog.version").asText()).isEqualTo(VERSION);
-    }
-
-    @ParameterizedTest
-    @MethodSource("kamelets")
-    void definesEveryParameterForUsers(Kamelet kamelet) {
-        JsonNode definition = kamelet.yaml().path("spec").path("definition");
-        assertThat(definition.path("title").asText()).isNotBlank();
-        assertThat(definition.path("description").asText()).isNotBlank();
-        assertThat(definition.path("type").asText()).isEqualTo("object");
-        assertThat(kamelet.properties().isEmpty()).isFalse();
-        kamelet.properties().properties().forEach(entry -> {
-            JsonNode property = entry.getValue();
-            assertThat(property.path("title").asText()).as("title of %s", entry.getKey()).isNotBlank();
-            assertThat(property.path("description").asText()).as("description of %s", entry.getKey()).isNotBlank();
-            assertThat(property.path("type").asText()).as("type of %s", entry.getKey())
-                    .isIn("string", "integer", "boolean");
-        });
-        assertThat(kamelet.properties().properties().stream().map(e -> e.getKey()).toList())
-                .containsAll(required(kamelet));
+        JsonNode annotations = kamelet.yaml().path("metadata").path("annotations");
+        assertThat(annotations.path(KameletCatalogRules.GROUP).asText()).isEqualTo("Velaro");
+        assertThat(annotations.path(KameletCatalogRules.ICON).asText())
+                .as("the icon is src/main/icon/velaro-kamelet.svg").isEqualTo(icon);
     }
 
     @ParameterizedTest
@@ -82,14 +58,11 @@ class KameletDefinitionsTest {
             assertThat(password).as("%s: format password exactly for secrets", entry.getKey()).isEqualTo(secretByName);
             if (password) {
                 secrets.add(entry.getKey());
-                List<String> descriptors = new ArrayList<>();
-                property.path("x-descriptors").forEach(d -> descriptors.add(d.asText()));
-                assertThat(descriptors).as("x-descriptors of %s", entry.getKey()).contains(CREDENTIALS);
                 assertThat(property.has("default")).as("%s has a default", entry.getKey()).isFalse();
             }
         });
         assertThat(secrets).as("every Velaro kamelet needs a key or a secret").isNotEmpty();
-        assertThat(required(kamelet)).containsAll(secrets);
+        assertThat(kamelet.required()).containsAll(secrets);
     }
 
     @ParameterizedTest
@@ -115,37 +88,19 @@ class KameletDefinitionsTest {
     }
 
     /**
-     * Each parameter is used by the template and each placeholder is a parameter; a parameter that may be left out
-     * (not required, no default) is used only as {{?name}}, or the kamelet would fail when it is left out.
+     * A parameter that may be left out (not required, no default) is used only as {{?name}} (or with a default
+     * after a colon), or the kamelet would fail to start when it is left out; one that is always set is never.
      */
     @ParameterizedTest
     @MethodSource("kamelets")
-    void templateUsesExactlyTheParameters(Kamelet kamelet) {
-        String template = kamelet.yaml().path("spec").path("template").toString();
-        Set<String> used = new HashSet<>();
-        Set<String> usedAsMandatory = new HashSet<>();
-        Matcher placeholder = PLACEHOLDER.matcher(template);
-        while (placeholder.find()) {
-            used.add(placeholder.group(2));
-            if (placeholder.group(1) == null) {
-                usedAsMandatory.add(placeholder.group(2));
-            }
+    void optionalParametersAreUsedOnlyAsOptionalPlaceholders(Kamelet kamelet) {
+        List<Placeholder> placeholders = TemplatePlaceholders.in(kamelet.yaml().path("spec").path("template"));
+        assertThat(placeholders).isNotEmpty();
+        List<String> required = kamelet.required();
+        for (Placeholder placeholder : placeholders) {
+            JsonNode property = kamelet.properties().path(placeholder.name());
+            boolean alwaysSet = required.contains(placeholder.name()) || property.has("default");
+            assertThat(placeholder.absentIsFine()).as("%s may be left out", placeholder.name()).isNotEqualTo(alwaysSet);
         }
-        Set<String> declared = new HashSet<>();
-        kamelet.properties().properties().forEach(entry -> declared.add(entry.getKey()));
-        assertThat(used).as("placeholders").containsExactlyInAnyOrderElementsOf(declared);
-
-        List<String> required = required(kamelet);
-        kamelet.properties().properties().forEach(entry -> {
-            boolean alwaysSet = required.contains(entry.getKey()) || entry.getValue().has("default");
-            assertThat(usedAsMandatory.contains(entry.getKey())).as("%s used as {{%s}}", entry.getKey(),
-                    entry.getKey()).isEqualTo(alwaysSet);
-        });
-    }
-
-    private static List<String> required(Kamelet kamelet) {
-        List<String> required = new ArrayList<>();
-        kamelet.yaml().path("spec").path("definition").path("required").forEach(r -> required.add(r.asText()));
-        return required;
     }
 }
