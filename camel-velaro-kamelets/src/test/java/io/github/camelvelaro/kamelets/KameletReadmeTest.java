@@ -3,7 +3,6 @@ package io.github.camelvelaro.kamelets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,19 +10,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.github.camelvelaro.kamelets.KameletCatalogRules.Rule;
 import io.github.camelvelaro.kamelets.KameletFiles.Kamelet;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's parameter table of each kamelet against the kamelet file, so that the two cannot drift. */
+/** The README's parameter table of each kamelet and its list of catalog rules, checked against the code. */
 class KameletReadmeTest {
 
     /** | `name` | yes | `default` | description | */
     private static final Pattern ROW = Pattern.compile("^\\| `([A-Za-z]+)` \\| (yes)? *\\| (?:`([^`]*)`)? *\\|",
             Pattern.MULTILINE);
+    /** | `rule` | origin | what it checks | */
+    private static final Pattern RULE_ROW = Pattern.compile("^\\| `([a-z-]+)` \\| ([^|]+?) \\|", Pattern.MULTILINE);
+    private static final Pattern NEXT_HEADING = Pattern.compile("^#{2,3} ", Pattern.MULTILINE);
 
     private static String readme;
 
@@ -40,13 +44,12 @@ class KameletReadmeTest {
     @MethodSource("kamelets")
     void tableListsExactlyTheParametersWithTheirRequirementAndDefault(Kamelet kamelet) {
         Map<String, String> expected = new LinkedHashMap<>();
-        List<String> required = new ArrayList<>();
-        kamelet.yaml().path("spec").path("definition").path("required").forEach(r -> required.add(r.asText()));
+        List<String> required = kamelet.required();
         kamelet.properties().properties().forEach(entry -> expected.put(entry.getKey(),
                 (required.contains(entry.getKey()) ? "yes" : "") + "|" + entry.getValue().path("default").asText("")));
 
         Map<String, String> documented = new LinkedHashMap<>();
-        Matcher row = ROW.matcher(section(kamelet.name()));
+        Matcher row = ROW.matcher(section("## " + kamelet.name()));
         while (row.find()) {
             documented.put(row.group(1), (row.group(2) == null ? "" : "yes") + "|"
                                          + (row.group(3) == null ? "" : row.group(3)));
@@ -54,11 +57,27 @@ class KameletReadmeTest {
         assertThat(documented).as("README section of %s", kamelet.name()).isEqualTo(expected);
     }
 
-    private static String section(String name) {
-        String heading = "\n## " + name + "\n";
-        int start = readme.indexOf(heading);
-        assertThat(start).as("README has a section %s", name).isNotNegative();
-        int end = readme.indexOf("\n## ", start + heading.length());
-        return readme.substring(start, end < 0 ? readme.length() : end);
+    /** The "Rules checked" table lists each rule the catalog test applies, with where it comes from, and no other. */
+    @Test
+    void listsEveryCatalogRuleWithItsOrigin() {
+        Map<String, String> expected = new LinkedHashMap<>();
+        for (Rule rule : Rule.values()) {
+            expected.put(rule.id(), rule.origin());
+        }
+        Map<String, String> documented = new LinkedHashMap<>();
+        Matcher row = RULE_ROW.matcher(section("### Rules checked"));
+        while (row.find()) {
+            documented.put(row.group(1), row.group(2));
+        }
+        assertThat(documented).isEqualTo(expected);
+    }
+
+    /** From the heading to the next heading. */
+    private static String section(String heading) {
+        int start = readme.indexOf("\n" + heading + "\n");
+        assertThat(start).as("README has a section %s", heading).isNotNegative();
+        Matcher next = NEXT_HEADING.matcher(readme);
+        int end = next.find(start + heading.length() + 2) ? next.start() : readme.length();
+        return readme.substring(start, end);
     }
 }
