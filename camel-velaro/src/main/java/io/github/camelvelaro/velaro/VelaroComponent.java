@@ -13,9 +13,11 @@ import java.util.function.LongSupplier;
 import io.github.camelvelaro.velaro.client.ApiKey;
 import io.github.camelvelaro.velaro.client.RateGovernor;
 import io.github.camelvelaro.velaro.client.VelaroClient;
+import io.github.camelvelaro.velaro.reconcile.BoundedMemoryStateRepository;
 import org.apache.camel.Endpoint;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -60,6 +62,7 @@ public class VelaroComponent extends HealthCheckComponent {
     private volatile ExecutorService httpExecutor;
     private RateGovernor governor;
     private ScheduledExecutorService scheduler;
+    private StateRepository<String, String> reconcileRepository;
 
     @Override
     protected void doInit() throws Exception {
@@ -119,6 +122,18 @@ public class VelaroComponent extends HealthCheckComponent {
             governor = new RateGovernor(clock, ticker, scheduler);
         }
         return governor;
+    }
+
+    /**
+     * Where reconcile groups without {@code reconcileRepository} keep their delivered versions: one bounded in-memory
+     * repository for all endpoints of this component, keyed by site and group, so a webhook consumer and its pollers
+     * meet there; it outlives route restarts.
+     */
+    public synchronized StateRepository<String, String> defaultReconcileRepository() {
+        if (reconcileRepository == null) {
+            reconcileRepository = new BoundedMemoryStateRepository();
+        }
+        return reconcileRepository;
     }
 
     private HttpClient newHttpClient(long connectTimeoutMillis) {

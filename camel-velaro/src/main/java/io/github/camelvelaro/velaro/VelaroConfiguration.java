@@ -176,6 +176,17 @@ public class VelaroConfiguration implements Cloneable {
     @UriParam(label = "consumer,security", defaultValue = "false")
     private boolean allowUnsigned;
 
+    // --- reconciliation: webhooks for speed, a slow poll for what they missed ---
+
+    /** A name given to a webhook:velaro:events consumer and to the pollers that reconcile it (same siteId): each version (id, updatedAt) of a conversation or contact reaches the group's routes once, by whichever channel brings it first, and never after a newer one. */
+    @UriParam(label = "consumer")
+    private String reconcileGroup;
+
+    /** Where a reconcileGroup remembers the newest updatedAt its routes received for each item (one repository shared by all nodes, in a cluster); by default the component's in-memory repository of the 10,000 most recent items. */
+    @UriParam(label = "consumer,advanced")
+    @Metadata(autowired = false)
+    private StateRepository<String, String> reconcileRepository;
+
     public String getApiKey() {
         return apiKey;
     }
@@ -375,6 +386,28 @@ public class VelaroConfiguration implements Cloneable {
         return site;
     }
 
+    /**
+     * The validated {@code reconcileGroup}, or null when it is not set. Like {@code siteId} it becomes part of
+     * repository keys, hence the same alphabet.
+     */
+    public String reconcileGroupOrNull() {
+        if (reconcileGroup == null || reconcileGroup.isBlank()) {
+            if (reconcileRepository != null) {
+                throw new IllegalArgumentException("Option reconcileRepository is set but reconcileGroup is not: name "
+                                                   + "the group (the same on the webhook consumer and its pollers) "
+                                                   + "whose delivered versions the repository keeps");
+            }
+            return null;
+        }
+        String group = reconcileGroup.trim();
+        if (!SITE_ID.matcher(group).matches()) {
+            throw new IllegalArgumentException("Option reconcileGroup must be 1 to 64 letters, digits, '.', '_' or '-', "
+                                               + "starting with a letter or digit (it is part of repository keys), was '"
+                                               + group + "'");
+        }
+        return group;
+    }
+
     /** Checks the polling options that {@link #checkRanges()} does not. */
     public void checkPollingOptions() {
         siteIdOrDefault();
@@ -446,6 +479,22 @@ public class VelaroConfiguration implements Cloneable {
 
     public void setAllowUnsigned(boolean allowUnsigned) {
         this.allowUnsigned = allowUnsigned;
+    }
+
+    public String getReconcileGroup() {
+        return reconcileGroup;
+    }
+
+    public void setReconcileGroup(String reconcileGroup) {
+        this.reconcileGroup = reconcileGroup;
+    }
+
+    public StateRepository<String, String> getReconcileRepository() {
+        return reconcileRepository;
+    }
+
+    public void setReconcileRepository(StateRepository<String, String> reconcileRepository) {
+        this.reconcileRepository = reconcileRepository;
     }
 
     // --- validation, used at endpoint start; messages name the option and never echo a secret ---

@@ -6,6 +6,7 @@ import io.github.camelvelaro.velaro.client.VelaroApi;
 import io.github.camelvelaro.velaro.consumer.VelaroPollingConsumer;
 import io.github.camelvelaro.velaro.producer.VelaroProducer;
 import io.github.camelvelaro.velaro.producer.WorkflowProducer;
+import io.github.camelvelaro.velaro.reconcile.DeliveredVersions;
 import io.github.camelvelaro.velaro.webhook.VelaroWebhook;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -20,6 +21,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * Create and read Velaro conversations and contacts, trigger workflows, poll for changes and receive webhook events.
@@ -92,7 +94,7 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
 
     @Override
     public Processor createWebhookHandler(Processor next) {
-        return webhook().createHandler(configuration, getComponent().getClock(), next);
+        return webhook().createHandler(configuration, getComponent().getClock(), next, deliveredVersions());
     }
 
     @Override
@@ -140,6 +142,22 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
             inMemoryOffsets = new MemoryStateRepository();
         }
         return inMemoryOffsets;
+    }
+
+    /**
+     * The delivered versions of this endpoint's {@code reconcileGroup} (see docs/reconciliation.md), or
+     * {@link DeliveredVersions#NONE} without one. The repository is started here and never stopped: it is shared by
+     * the group's endpoints.
+     */
+    public DeliveredVersions deliveredVersions() {
+        String group = configuration.reconcileGroupOrNull();
+        if (group == null) {
+            return DeliveredVersions.NONE;
+        }
+        StateRepository<String, String> repository = configuration.getReconcileRepository() != null
+                ? configuration.getReconcileRepository() : getComponent().defaultReconcileRepository();
+        ServiceHelper.startService(repository);
+        return DeliveredVersions.of(repository, configuration.siteIdOrDefault(), group);
     }
 
     /** The resource this endpoint addresses. */

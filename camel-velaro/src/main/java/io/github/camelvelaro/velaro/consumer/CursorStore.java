@@ -9,9 +9,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A poller's cursor in the {@code offsetRepository}, under a key of its own, with the API key that wrote it.
  * <p>
- * The key names the site, the resource and the {@code status} filter: two Velaro sites see different items even on
- * one {@code baseUrl}, and pollers with different filters see different item sequences. Velaro's API names no site,
- * so the site is the {@code siteId} option, {@value VelaroConfiguration#DEFAULT_SITE_ID} when it is not set. The key
+ * The key names the site, the resource, the {@code status} filter and the {@code reconcileGroup} (when set): two
+ * Velaro sites see different items even on one {@code baseUrl}, pollers with different filters see different item
+ * sequences, and each reconcile group follows the changes at its own pace. Velaro's API names no site, so the site is
+ * the {@code siteId} option, {@value VelaroConfiguration#DEFAULT_SITE_ID} when it is not set. The key
  * deliberately leaves out the API key (a rotated key must not restart polling) and {@code startFrom} (which only
  * applies when nothing is stored). It contains no {@code =} or newline, which {@code FileStateRepository} refuses in
  * keys.
@@ -34,19 +35,29 @@ final class CursorStore {
 
     /**
      * @param site  the {@code siteId}, or the default site
+     * @param group the {@code reconcileGroup}, or null
      * @param owner the key this poller writes with
      */
     CursorStore(StateRepository<String, String> repository, String site, VelaroResource resource, String status,
-                CursorOwner owner) {
+                String group, CursorOwner owner) {
         this.repository = repository;
-        this.key = key(site, resource, status);
-        this.legacyKey = "velaro:" + resource.uriName() + statusPart(status);
+        this.key = key(site, resource, status, group);
+        // before siteId there were no groups either
+        this.legacyKey = group == null ? "velaro:" + resource.uriName() + statusPart(status) : null;
         this.owner = owner;
     }
 
     /** e.g. {@code velaro:default:conversations} or {@code velaro:acme:conversations:status:open}. */
     static String key(String site, VelaroResource resource, String status) {
-        return "velaro:" + site + ":" + resource.uriName() + statusPart(status);
+        return key(site, resource, status, null);
+    }
+
+    /**
+     * With a {@code reconcileGroup}, e.g. {@code velaro:default:conversations:group:crm}: each group follows the
+     * site's changes at its own pace, so two groups never share (or fight over) one offset.
+     */
+    static String key(String site, VelaroResource resource, String status, String group) {
+        return "velaro:" + site + ":" + resource.uriName() + statusPart(status) + (group == null ? "" : ":group:" + group);
     }
 
     private static String statusPart(String status) {
@@ -104,6 +115,9 @@ final class CursorStore {
 
     /** Keys before siteId had no site; such an entry is not read (pre-1.0, no migration), but it is not ignored silently. */
     private void warnAboutLegacyKey(String poller) {
+        if (legacyKey == null) {
+            return;
+        }
         String legacy = repository.getState(legacyKey);
         if (legacy != null && !legacy.isBlank()) {
             LOG.warn("{} has no offset under key {}, but offsetRepository holds one under {}, the key used before siteId "

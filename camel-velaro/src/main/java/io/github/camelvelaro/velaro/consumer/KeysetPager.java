@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -48,7 +49,10 @@ final class KeysetPager<T> {
     enum Result {
         /** Its exchange completed without an exception: the cursor moves past it. */
         DELIVERED,
-        /** Its exchange failed again and it is given up: the cursor moves past it all the same. */
+        /**
+         * Not routed: it failed again and is given up, or its reconcile group received it already. The cursor moves
+         * past it all the same.
+         */
         SKIPPED,
         /** Its exchange failed: the poll ends before it. */
         FAILED
@@ -84,6 +88,8 @@ final class KeysetPager<T> {
     private final BooleanSupplier running;
     private final Clock clock;
     private final Duration futureTolerance;
+    /** Every request this pager sent, whatever became of it: what polling costs, for the health details. */
+    private final AtomicLong requestsSent = new AtomicLong();
 
     /**
      * @param firstPage       page 1 with the page size and filters; {@code updatedSince} is set from the cursor
@@ -107,6 +113,7 @@ final class KeysetPager<T> {
      * @return the server's time, or null when it sent no usable {@code Date}
      */
     Instant serverNow() throws InterruptedException {
+        requestsSent.incrementAndGet();
         return await(resource.list(api, new ListQuery(1, 1, null, firstPage.status(), firstPage.email()))).serverDate();
     }
 
@@ -312,6 +319,7 @@ final class KeysetPager<T> {
 
         private VelaroPage<T> fetch(ListQuery query) throws InterruptedException {
             requests++;
+            requestsSent.incrementAndGet();
             VelaroResponse<VelaroPage<T>> response = await(resource.list(api, query));
             VelaroPage<T> page = response.body();
             checkItems(page.getData(), query);
@@ -323,6 +331,11 @@ final class KeysetPager<T> {
             }
             return page;
         }
+    }
+
+    /** Requests sent since this pager was made, failed ones included. */
+    long requestsSent() {
+        return requestsSent.get();
     }
 
     private boolean allAt(List<T> items, Instant instant) {

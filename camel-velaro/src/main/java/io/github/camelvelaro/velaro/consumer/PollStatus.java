@@ -16,7 +16,10 @@ import io.github.camelvelaro.velaro.exception.VelaroException;
  * @param failingItem        the item whose deliveries fail in a row, or null
  * @param skippedItems       how many items were skipped after failing {@code maxItemFailures} times
  * @param lastSkippedItem    {@code id@updatedAt} of the last of them, or null
+ * @param requests           requests the poller sent since it started
+ * @param reconciliation     what its {@code reconcileGroup} found, or null without one
  */
 record PollStatus(Instant lastSuccessfulPoll, PollCursor cursor, Instant pausedUntil, VelaroException authFailure,
-                  QuotaSnapshot quota, ItemFailures.Failure failingItem, long skippedItems, String lastSkippedItem) {
+                  QuotaSnapshot quota, ItemFailures.Failure failingItem, long skippedItems, String lastSkippedItem,
+                  long requests, Reconciliation.Counts reconciliation) {
 }

@@ -27,6 +27,10 @@ final class VelaroPollHealthCheck extends ScheduledPollConsumerHealthCheck {
     static final String SKIPPED_ITEMS = "velaro.skipped.items";
     static final String LAST_SKIPPED_ITEM = "velaro.last.skipped.item";
     static final String PAUSED_UNTIL = "velaro.paused.until";
+    static final String POLL_REQUESTS = "velaro.poll.requests";
+    static final String RECONCILE_GROUP = "velaro.reconcile.group";
+    static final String RECONCILE_DELIVERED = "velaro.reconcile.delivered";
+    static final String RECONCILE_SKIPPED = "velaro.reconcile.skipped";
     static final String QUOTA_KEY = "velaro.quota.key";
     static final String QUOTA_MINUTE_REMAINING = "velaro.quota.minute.remaining";
     static final String QUOTA_MINUTE_LIMIT = "velaro.quota.minute.limit";
@@ -62,6 +66,13 @@ final class VelaroPollHealthCheck extends ScheduledPollConsumerHealthCheck {
             builder.detail(CURSOR_DELIVERED_AHEAD, status.cursor().deliveredAhead().size());
         }
         putIfSet(builder, PAUSED_UNTIL, status.pausedUntil());
+        builder.detail(POLL_REQUESTS, status.requests());
+        Reconciliation.Counts reconciled = status.reconciliation();
+        if (reconciled != null) {
+            builder.detail(RECONCILE_GROUP, reconciled.group());
+            builder.detail(RECONCILE_DELIVERED, reconciled.delivered());
+            builder.detail(RECONCILE_SKIPPED, reconciled.skipped());
+        }
         QuotaSnapshot quota = status.quota();
         if (quota != null) {
             builder.detail(QUOTA_KEY, quota.key());

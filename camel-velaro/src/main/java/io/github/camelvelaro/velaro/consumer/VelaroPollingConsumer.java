@@ -36,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * item, so a restarted route, a new CamelContext or the node taking over under {@code master:} continues where the
  * last committed exchange left off. It is kept under the {@code siteId}, and no two pollers of one CamelContext may
  * keep theirs under the same key of one repository.
+ * <p>
+ * With a {@code reconcileGroup} it is the slow half of "webhooks for speed, polling to reconcile": a version the
+ * group's routes received already (from the webhook consumer) is skipped, so the poll delivers only what the
+ * webhooks missed; its offset is kept under the group, with the same rules.
  */
 public class VelaroPollingConsumer extends ScheduledPollConsumer {
 
@@ -51,6 +55,8 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
     private final String site;
     private final BudgetPause budget;
     private final ItemFailures failures;
+    private final Reconciliation reconciliation;
+    private final String group;
     private final Clock clock;
     /** Held while a poll runs, so stopping can wait for the item in progress to be committed. */
     private final ReentrantLock polling = new ReentrantLock();
@@ -84,6 +90,8 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
         this.budget = new BudgetPause(poller);
         this.failures = new ItemFailures(configuration.getMaxItemFailures(), configuration.isSkipFailingItems(), poller,
                 items);
+        this.group = configuration.reconcileGroupOrNull();
+        this.reconciliation = new Reconciliation(endpoint.deliveredVersions(), resource, poller, items.noun());
         this.clock = endpoint.getComponent().getClock();
     }
 
@@ -124,7 +132,7 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
     protected void doStart() throws Exception {
         api = getEndpoint().createApi();
         StateRepository<String, String> offsets = getEndpoint().offsetRepository();
-        store = new CursorStore(offsets, site, resource, status, CursorOwner.of(key));
+        store = new CursorStore(offsets, site, resource, status, group, CursorOwner.of(key));
         // first, so that a refused poller leaves the repository and the other poller's cursor alone
         claims = CursorClaims.of(getEndpoint().getCamelContext());
         claims.claim(offsets, store.key(), this, getRouteId());
@@ -191,6 +199,7 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
             return 0;
         }
         polling.lock();
+        long sentBefore = pager.requestsSent();
         try {
             int delivered = pollOnce();
             lastSuccessfulPoll = clock.instant();
@@ -209,6 +218,7 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
             }
             throw e;
         } finally {
+            reconciliation.pollEnded(pager.requestsSent() - sentBefore);
             polling.unlock();
         }
     }
@@ -246,6 +256,9 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
 
     /** Routes one item; a failure is counted, and may have the item skipped. */
     private KeysetPager.Result deliver(Object item, String id, Instant updatedAt) {
+        if (reconciliation.receivedAlready(id, updatedAt)) {
+            return KeysetPager.Result.SKIPPED;
+        }
         Exchange exchange = createExchange(false);
         try {
             try {
@@ -265,6 +278,7 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
                 return failures.failed(id, updatedAt, failure)
                         ? KeysetPager.Result.SKIPPED : KeysetPager.Result.FAILED;
             }
+            reconciliation.delivered(id, updatedAt);
             return KeysetPager.Result.DELIVERED;
         } finally {
             releaseExchange(exchange, false);
@@ -275,9 +289,11 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
     PollStatus pollStatus() {
         AuthFailureReporter reporter = auth;
         VelaroApi client = api;
+        KeysetPager<?> pages = pager;
         return new PollStatus(lastSuccessfulPoll, cursor, budget.until(),
                 reporter == null ? null : reporter.currentFailure(), client == null ? null : client.quota(),
-                failures.current(), failures.skipped(), failures.lastSkipped());
+                failures.current(), failures.skipped(), failures.lastSkipped(),
+                pages == null ? 0 : pages.requestsSent(), reconciliation.counts());
     }
 
     /** The failures of items, as the health check reads them. */

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.camelvelaro.velaro.VelaroConfiguration;
 import io.github.camelvelaro.velaro.VelaroResource;
+import io.github.camelvelaro.velaro.reconcile.DeliveredVersions;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
 import org.apache.camel.component.webhook.WebhookConfiguration;
@@ -62,19 +63,23 @@ public final class VelaroWebhook {
     /**
      * The processor the HTTP consumer calls for each delivery; validates the options first, so a misconfigured route
      * does not start.
+     *
+     * @param versions the endpoint's reconcile group, or {@link DeliveredVersions#NONE}
      */
-    public Processor createHandler(VelaroConfiguration configuration, Clock clock, Processor route) {
+    public Processor createHandler(VelaroConfiguration configuration, Clock clock, Processor route,
+                                   DeliveredVersions versions) {
         WebhookSettings settings = WebhookSettings.of(resource, configuration, clock);
         DeliveryGate gate = new DeliveryGate(completedRepository(configuration),
                 claimRepository(configuration, settings.inProgressTimeout(), clock));
         WebhookPayload<?> payload = resource == VelaroResource.EVENTS
                 ? new EventPayload(settings.eventTypes()) : new TranscriptPayload();
-        return handler(settings, payload, gate, route);
+        return handler(settings, payload, gate, versions, route);
     }
 
     private <T> WebhookHandler<T> handler(WebhookSettings settings, WebhookPayload<T> payload, DeliveryGate gate,
-                                          Processor route) {
-        return new WebhookHandler<>(uri, settings, payload, gate, AsyncProcessorConverterHelper.convert(route));
+                                          DeliveredVersions versions, Processor route) {
+        return new WebhookHandler<>(uri, settings, payload, gate, versions,
+                AsyncProcessorConverterHelper.convert(route));
     }
 
     private synchronized IdempotentRepository completedRepository(VelaroConfiguration configuration) {

@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.github.camelvelaro.velaro.reconcile.DeliveredVersions;
+import io.github.camelvelaro.velaro.reconcile.ItemVersion;
 import io.github.camelvelaro.velaro.webhook.DeliveryGate.Admission;
 import io.github.camelvelaro.velaro.webhook.WebhookVerifier.Verification;
 import org.apache.camel.AsyncCallback;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Receives one webhook delivery from the HTTP engine and answers it. In this order: body size (413; 408 when it
- * stalls), signature (401), JSON (400), wanted type (2xx, dropped), its key (2xx, not passed on, when a delivery of it
+ * stalls), signature (401), JSON (400), wanted type (2xx, dropped), its version (2xx, not passed on, when the
+ * endpoint's reconcile group received it or a newer one), its key (2xx, not passed on, when a delivery of it
  * completed; 409 while one is in progress), the route; then 2xx only when the route succeeded, else 500 with the key
  * released so the redelivery is processed.
  * <p>
@@ -49,15 +52,17 @@ final class WebhookHandler<T> extends AsyncProcessorSupport {
     private final WebhookVerifier verifier;
     private final WebhookPayload<T> payload;
     private final DeliveryGate gate;
+    private final DeliveredVersions versions;
     private final AsyncProcessor route;
 
     WebhookHandler(String uri, WebhookSettings settings, WebhookPayload<T> payload, DeliveryGate gate,
-                   AsyncProcessor route) {
+                   DeliveredVersions versions, AsyncProcessor route) {
         this.uri = uri;
         this.bodyReader = new WebhookBodyReader(settings.maxBodySize());
         this.verifier = settings.verifier();
         this.payload = payload;
         this.gate = gate;
+        this.versions = versions;
         this.route = route;
     }
 
@@ -100,6 +105,14 @@ final class WebhookHandler<T> extends AsyncProcessorSupport {
             return answer(exchange, ACCEPTED, callback);
         }
 
+        // reconcileGroup: a version its routes received already (here, or from a poller) is not passed on again
+        ItemVersion version = ItemVersion.of(model);
+        if (versions.isDelivered(version)) {
+            LOG.debug("Acknowledged {} on {} without passing it on: reconcileGroup {} received {} or a newer version",
+                    payload.describe(model), uri, versions.group(), version);
+            return answer(exchange, ACCEPTED, callback);
+        }
+
         String key = payload.deduplicationKey(model, in.getHeader(StandardWebhooksVerifier.ID_HEADER, String.class));
         if (key != null) {
             Admission admission;
@@ -127,14 +140,18 @@ final class WebhookHandler<T> extends AsyncProcessorSupport {
 
         payload.fill(in, model);
         return route.process(exchange, doneSync -> {
-            afterRoute(exchange, model, key);
+            afterRoute(exchange, model, key, version);
             callback.done(doneSync);
         });
     }
 
-    private void afterRoute(Exchange exchange, T model, String key) {
+    private void afterRoute(Exchange exchange, T model, String key, ItemVersion version) {
         Exception failure = exchange.getException();
         boolean succeeded = failure == null && !exchange.isRollbackOnly();
+        if (succeeded) {
+            // only a completed route counts as received; never throws
+            versions.record(version);
+        }
         try {
             if (key != null) {
                 if (succeeded) {

@@ -44,6 +44,12 @@ record WebhookSettings(WebhookVerifier verifier, long maxBodySize, Set<String> e
             throw new IllegalArgumentException("Option eventTypes applies to webhook:velaro:events only; " + uri
                                                + " deliveries have no event type");
         }
+        if (configuration.getReconcileGroup() != null && !configuration.getReconcileGroup().isBlank()
+                && resource != VelaroResource.EVENTS) {
+            throw new IllegalArgumentException("Option reconcileGroup applies to webhook:velaro:events and the pollers "
+                                               + "of conversations and contacts; " + uri + " deliveries carry no "
+                                               + "updatedAt to reconcile");
+        }
         return new WebhookSettings(verifier(uri, configuration, clock), configuration.getMaxBodySize(), eventTypes,
                 Duration.ofMillis(configuration.getInProgressTimeout()));
     }
