@@ -67,7 +67,7 @@ public class VelaroSandbox implements AutoCloseable {
         this.limits = new RateLimiter(clock, settings.limits());
         this.contacts = new ContactStore(clock, ids);
         this.conversations = new ConversationStore(clock, ids, contacts::idByEmail);
-        this.webhooks = new Webhooks(clock, ids, settings.webhookRetry());
+        this.webhooks = new Webhooks(clock, ids, settings.webhookRetry(), faults::losesWebhookDelivery);
         if (settings.webhookSecret() != null) {
             webhooks.useSecret(settings.webhookSecret());
         }

@@ -251,6 +251,44 @@ class SandboxWebhooksTest {
         await().during(Duration.ofMillis(50)).atMost(Duration.ofSeconds(1)).until(() -> receiver.received().isEmpty());
     }
 
+    @Test
+    void aFaultLosesTheChosenShareOfDeliveriesForGoodTheSameOnesForTheSameSeed() throws Exception {
+        sandbox.registerWebhook(receiver.url());
+        sandbox.faults().dropWebhookDeliveries(20, 42);
+        for (int i = 0; i < 200; i++) {
+            sandbox.conversations().create(new CreateConversation("hi " + i));
+        }
+        assertThat(sandbox.webhooks().awaitIdle(Duration.ofSeconds(20))).isTrue();
+
+        List<String> lost = sandbox.webhooks().lost();
+        List<String> produced = sandbox.webhooks().events().stream().map(VelaroEvent::getId).toList();
+        List<String> sent = sandbox.webhooks().attempts().stream().map(DeliveryAttempt::id).toList();
+        // about a fifth (binomial, 200 draws: 20% +- 3 standard deviations)
+        assertThat(lost.size()).isBetween(23, 57);
+        assertThat(sent).doesNotContainAnyElementsOf(lost).hasSize(200 - lost.size());
+        assertThat(receiver.received()).hasSize(200 - lost.size());
+        assertThat(produced).containsAll(lost);
+        // the same seed loses the same deliveries (by position in the sequence)
+        java.util.Random replay = new java.util.Random(42);
+        List<Integer> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            if (replay.nextInt(100) < 20) {
+                expected.add(i);
+            }
+        }
+        assertThat(lost).containsExactlyElementsOf(expected.stream().map(produced::get).toList());
+
+        // 0 stops it, and reset() forgets what was lost
+        sandbox.faults().dropWebhookDeliveries(0, 42);
+        sandbox.conversations().create(new CreateConversation("kept"));
+        assertThat(sandbox.webhooks().awaitIdle(Duration.ofSeconds(5))).isTrue();
+        assertThat(sandbox.webhooks().lost()).hasSameSizeAs(lost);
+        assertThat(receiver.received()).hasSize(201 - lost.size());
+        assertThatThrownBy(() -> sandbox.faults().dropWebhookDeliveries(101, 1)).hasMessageContaining("0 to 100");
+        sandbox.reset();
+        assertThat(sandbox.webhooks().lost()).isEmpty();
+    }
+
     private static VelaroEvent event(WebhookReceiver.Received r) {
         try {
             return VelaroJson.read(r.body().getBytes(StandardCharsets.UTF_8), VelaroEvent.class);

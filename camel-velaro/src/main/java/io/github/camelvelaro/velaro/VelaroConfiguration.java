@@ -187,6 +187,10 @@ public class VelaroConfiguration implements Cloneable {
     @Metadata(autowired = false)
     private StateRepository<String, String> reconcileRepository;
 
+    /** How long a reconciling poller leaves a change to the webhooks: it delivers only versions updated at least this long before Velaro's present, so it does not race a webhook still on its way. */
+    @UriParam(label = "consumer", defaultValue = "60000", javaType = "java.time.Duration")
+    private long reconcileGrace = 60_000;
+
     public String getApiKey() {
         return apiKey;
     }
@@ -415,6 +419,9 @@ public class VelaroConfiguration implements Cloneable {
         if (futureTolerance < 0) {
             throw new IllegalArgumentException("Option futureTolerance must not be negative");
         }
+        if (reconcileGrace < 0) {
+            throw new IllegalArgumentException("Option reconcileGrace must not be negative");
+        }
     }
 
     public String getWebhookSecret() {
@@ -487,6 +494,14 @@ public class VelaroConfiguration implements Cloneable {
 
     public void setReconcileGroup(String reconcileGroup) {
         this.reconcileGroup = reconcileGroup;
+    }
+
+    public long getReconcileGrace() {
+        return reconcileGrace;
+    }
+
+    public void setReconcileGrace(long reconcileGrace) {
+        this.reconcileGrace = reconcileGrace;
     }
 
     public StateRepository<String, String> getReconcileRepository() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 
 /**
  * Armed failures, consumed by the requests they match in the order they were armed:
@@ -11,6 +12,7 @@ import java.util.Optional;
  * faults.next(2).status(503);                               // the next two requests
  * faults.next(1).method("POST").path("/contacts").loseResponse();
  * faults.afterPage("/conversations", 1, () -&gt; store.addMessage(id, ...)); // an item changes while a client pages
+ * faults.dropWebhookDeliveries(20, seed);                  // a fifth of webhook deliveries never arrive
  * </pre>
  * Thread-safe.
  */
@@ -18,6 +20,8 @@ public final class FaultInjector {
 
     private final List<FaultRule> rules = new ArrayList<>();
     private final List<PageEdit> pageEdits = new ArrayList<>();
+    private int webhookLossPercent;
+    private Random webhookLoss;
 
     /** The next {@code times} matching requests will fail as the returned builder says. */
     public FaultRuleBuilder next(int times) {
@@ -44,10 +48,32 @@ public final class FaultInjector {
         pageEdits.add(new PageEdit(path, page, edit));
     }
 
-    /** Forgets every armed fault and page edit. */
+    /**
+     * From now on, each webhook delivery (event or transcript, to each URL) is lost for good with a probability of
+     * {@code percent} in 100: it is never sent and never retried, as when Velaro gave up on an endpoint that was down
+     * for longer than its retries, or when a URL is misconfigured. The losses are drawn from {@code seed}, so a test
+     * replays the same ones for the same deliveries; {@code 0} stops losing deliveries. A lost delivery is listed by
+     * {@code webhooks().lost()}.
+     */
+    public synchronized void dropWebhookDeliveries(int percent, long seed) {
+        if (percent < 0 || percent > 100) {
+            throw new IllegalArgumentException("percent must be 0 to 100, was " + percent);
+        }
+        webhookLossPercent = percent;
+        webhookLoss = percent == 0 ? null : new Random(seed);
+    }
+
+    /** Whether the next webhook delivery is lost for good; the dispatcher asks once per delivery. */
+    public synchronized boolean losesWebhookDelivery() {
+        return webhookLoss != null && webhookLoss.nextInt(100) < webhookLossPercent;
+    }
+
+    /** Forgets every armed fault and page edit, and stops losing webhook deliveries. */
     public synchronized void clear() {
         rules.clear();
         pageEdits.clear();
+        webhookLossPercent = 0;
+        webhookLoss = null;
     }
 
     /** How many faulty requests are still armed. */

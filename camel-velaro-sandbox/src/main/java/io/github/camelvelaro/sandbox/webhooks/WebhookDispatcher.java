@@ -14,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -39,16 +40,21 @@ public final class WebhookDispatcher implements AutoCloseable {
     private ScheduledExecutorService executor;
     private final AtomicInteger pending = new AtomicInteger();
     private final List<DeliveryAttempt> attempts = new ArrayList<>();
+    private final List<String> lost = new ArrayList<>();
+    private final BooleanSupplier losesDelivery;
     private volatile RetryPolicy policy;
 
     /**
-     * @param clock   the sandbox clock, for {@code webhook-timestamp}
-     * @param secrets the secrets to sign with (several during a rotation)
+     * @param clock         the sandbox clock, for {@code webhook-timestamp}
+     * @param secrets       the secrets to sign with (several during a rotation)
+     * @param losesDelivery asked once per delivery: true to lose it for good (fault injection)
      */
-    public WebhookDispatcher(Clock clock, Supplier<List<WebhookSecret>> secrets, RetryPolicy policy) {
+    public WebhookDispatcher(Clock clock, Supplier<List<WebhookSecret>> secrets, RetryPolicy policy,
+                             BooleanSupplier losesDelivery) {
         this.clock = clock;
         this.secrets = secrets;
         this.policy = policy;
+        this.losesDelivery = losesDelivery;
     }
 
     /** Starts delivering; deliveries submitted before are dropped. */
@@ -66,8 +72,14 @@ public final class WebhookDispatcher implements AutoCloseable {
         this.policy = policy;
     }
 
-    /** Queues the first attempt. */
+    /** Queues the first attempt, unless fault injection loses the delivery for good. */
     void submit(Delivery delivery) {
+        if (losesDelivery.getAsBoolean()) {
+            LOG.log(System.Logger.Level.DEBUG, "Lost {0} {1} to {2} for good (fault injection)", delivery.kind(),
+                    delivery.id(), delivery.url());
+            recordLost(delivery.id());
+            return;
+        }
         pending.incrementAndGet();
         schedule(delivery, 1, Duration.ZERO);
     }
@@ -143,6 +155,13 @@ public final class WebhookDispatcher implements AutoCloseable {
         attempts.add(attempt);
     }
 
+    private synchronized void recordLost(String id) {
+        if (lost.size() == MAX_ATTEMPTS_KEPT) {
+            lost.remove(0);
+        }
+        lost.add(id);
+    }
+
     private synchronized void done() {
         pending.decrementAndGet();
         notifyAll();
@@ -171,8 +190,14 @@ public final class WebhookDispatcher implements AutoCloseable {
         return true;
     }
 
+    /** The ids of the deliveries fault injection lost for good (never sent), oldest first. */
+    public synchronized List<String> lost() {
+        return List.copyOf(lost);
+    }
+
     public synchronized void clearAttempts() {
         attempts.clear();
+        lost.clear();
     }
 
     /** Stops delivering: what is waiting for an attempt is dropped, an attempt under way is interrupted. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 
 import io.github.camelvelaro.sandbox.store.ChangeListener;
 import io.github.camelvelaro.sandbox.store.ChangeType;
@@ -42,10 +43,15 @@ public final class Webhooks implements ChangeListener, AutoCloseable {
     }
 
     public Webhooks(Clock clock, Ids ids, RetryPolicy policy) {
+        this(clock, ids, policy, () -> false);
+    }
+
+    /** @param losesDelivery asked once per delivery: true to lose it for good (the sandbox's fault injection) */
+    public Webhooks(Clock clock, Ids ids, RetryPolicy policy, BooleanSupplier losesDelivery) {
         this.clock = clock;
         this.ids = ids;
         this.secrets = List.of(WebhookSecret.generate(random));
-        this.dispatcher = new WebhookDispatcher(clock, () -> secrets, policy);
+        this.dispatcher = new WebhookDispatcher(clock, () -> secrets, policy, losesDelivery);
     }
 
     /** Events (every {@code conversation.*} and {@code contact.*} change) will be POSTed here. */
@@ -136,6 +142,14 @@ public final class Webhooks implements ChangeListener, AutoCloseable {
         return dispatcher.attempts();
     }
 
+    /**
+     * The ids (event ids, or transcript delivery ids) of the deliveries lost for good by
+     * {@code faults().dropWebhookDeliveries(...)}: never sent, never retried. Oldest first.
+     */
+    public List<String> lost() {
+        return dispatcher.lost();
+    }
+
     /** Deliveries not yet acknowledged or given up. */
     public int pending() {
         return dispatcher.pending();
@@ -150,7 +164,7 @@ public final class Webhooks implements ChangeListener, AutoCloseable {
         dispatcher.setPolicy(Objects.requireNonNull(policy, "policy"));
     }
 
-    /** Forgets the registered URLs, the events and the attempts (the secret stays). */
+    /** Forgets the registered URLs, the events, the attempts and the lost deliveries (the secret stays). */
     public synchronized void clear() {
         eventUrls.clear();
         transcriptUrls.clear();

@@ -88,6 +88,7 @@ final class KeysetPager<T> {
     private final BooleanSupplier running;
     private final Clock clock;
     private final Duration futureTolerance;
+    private final Duration grace;
     /** Every request this pager sent, whatever became of it: what polling costs, for the health details. */
     private final AtomicLong requestsSent = new AtomicLong();
 
@@ -96,15 +97,18 @@ final class KeysetPager<T> {
      * @param running         false once the consumer is stopping or suspended: no new page or item is started then
      * @param clock           the present when Velaro sends no {@code Date} header
      * @param futureTolerance how far past Velaro's present an item still counts as present
+     * @param grace           a drain stops before the first item changed less than this before Velaro's present,
+     *                        leaving it (and all later ones) to a later poll; zero for none
      */
     KeysetPager(VelaroApi api, PolledResource<T> resource, ListQuery firstPage, BooleanSupplier running, Clock clock,
-                Duration futureTolerance) {
+                Duration futureTolerance, Duration grace) {
         this.api = api;
         this.resource = resource;
         this.firstPage = firstPage;
         this.running = running;
         this.clock = clock;
         this.futureTolerance = futureTolerance;
+        this.grace = grace;
     }
 
     /**
@@ -283,6 +287,10 @@ final class KeysetPager<T> {
                         advance(cursor.after(id, updatedAt));
                     }
                     continue;
+                }
+                if (present.isWithin(grace, updatedAt)) {
+                    // reconcileGrace: too recent to tell whether its webhook is lost; the items after it are newer
+                    return false;
                 }
                 boolean ahead = present.isBeyond(updatedAt);
                 if (ahead && !cursor.canRememberAhead(id)) {

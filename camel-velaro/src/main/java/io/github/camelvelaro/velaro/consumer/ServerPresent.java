@@ -30,6 +30,14 @@ record ServerPresent(Instant present, boolean fromDateHeader, Duration tolerance
         return updatedAt.isAfter(present.plus(tolerance));
     }
 
+    /**
+     * Whether an item stamped so changed less than {@code grace} before the present: a reconciling poller leaves it
+     * to the webhooks for now. Never for a zero grace.
+     */
+    boolean isWithin(Duration grace, Instant updatedAt) {
+        return !grace.isZero() && updatedAt.isAfter(present.minus(grace));
+    }
+
     /** Whether the present has reached this instant. */
     boolean hasReached(Instant instant) {
         return !instant.isAfter(present);

@@ -153,7 +153,8 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
     private <T> KeysetPager<T> newPager(PolledResource<T> polled) {
         ListQuery firstPage = ListQuery.page(1, configuration.getPageSize()).withStatus(status);
         return new KeysetPager<>(api, polled, firstPage, this::mayContinue, clock,
-                Duration.ofMillis(configuration.getFutureTolerance()));
+                Duration.ofMillis(configuration.getFutureTolerance()),
+                group == null ? Duration.ZERO : Duration.ofMillis(configuration.getReconcileGrace()));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -200,6 +201,32 @@ class PollingReconcileTest extends PollingTestSupport {
         assertThat(versions.getState("velaro:acme:conversations:version:crm:c2")).isEqualTo(T2);
         assertThat(cursorIn(offsets.getState("velaro:acme:conversations:group:crm")).updatedSince()).hasToString(T2);
         assertThat(cursorIn(offsets.getState("velaro:acme:conversations")).updatedSince()).hasToString(T2);
+    }
+
+    @Test
+    void changesYoungerThanTheGraceAreLeftToTheWebhooksUntilVelarosClockPassesIt() throws Exception {
+        reconcile("reconcileGroup=crm", "reconcileGroup=crm&reconcileGrace=60000");
+        MockEndpoint polled = getMockEndpoint("mock:polled");
+        FEED.setServerTime(Instant.parse("2026-11-27T12:00:00Z"));
+        FEED.putConversation("c1", "2026-11-27T11:58:59Z");
+        FEED.putConversation("c2", "2026-11-27T11:59:01Z");
+        FEED.putConversation("c3", "2026-11-27T11:59:30Z");
+
+        await().until(() -> polled.getReceivedCounter() >= 1);
+        awaitMoreRequests(3);
+        // c2 and c3 changed within a minute of Velaro's present: their webhooks may still be on the way
+        assertThat(delivered(polled)).containsExactly("c1@2026-11-27T11:58:59Z");
+        assertThat(consumer("polled").pollStatus().cursor().updatedSince()).hasToString("2026-11-27T11:58:59Z");
+
+        // c2's webhook arrives within the grace; c3's never does: once Velaro's clock is past the grace, the poll
+        // delivers c3 only
+        assertThat(hook("c2", "2026-11-27T11:59:01Z")).isEqualTo(204);
+        FEED.setServerTime(Instant.parse("2026-11-27T12:00:31Z"));
+        await().until(() -> polled.getReceivedCounter() >= 2);
+        awaitMoreRequests(2);
+
+        assertThat(delivered(polled)).containsExactly("c1@2026-11-27T11:58:59Z", "c3@2026-11-27T11:59:30Z");
+        assertThat(hooked(getMockEndpoint("mock:hooks"))).containsExactly("c2@2026-11-27T11:59:01Z");
     }
 
     @Test
