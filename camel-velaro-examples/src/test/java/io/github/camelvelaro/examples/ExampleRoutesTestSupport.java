@@ -175,6 +175,8 @@ abstract class ExampleRoutesTestSupport {
 
     private void awaitWorkflowRuns(int count) throws InterruptedException {
         assertThat(sandbox.awaitWorkflowRuns(count, Duration.ofSeconds(10))).hasSize(count);
+        // the sandbox records a run when the request arrives; the route counts it when the answer is back
+        await().atMost(Duration.ofSeconds(10)).until(() -> app.stats().snapshot().workflowsTriggered() >= count);
     }
 
     /** Each change is delivered before the next is made, so none is folded into a later one. */
