@@ -16,6 +16,7 @@ import io.github.camelvelaro.velaro.client.VelaroClient;
 import io.github.camelvelaro.velaro.reconcile.BoundedMemoryStateRepository;
 import org.apache.camel.Endpoint;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.ThreadPoolProfile;
@@ -63,11 +64,29 @@ public class VelaroComponent extends HealthCheckComponent {
     private RateGovernor governor;
     private ScheduledExecutorService scheduler;
     private StateRepository<String, String> reconcileRepository;
+    private final ScopeAdvisor scopeAdvisor = new ScopeAdvisor();
+    private final ScopesHealthCheck scopesHealthCheck = new ScopesHealthCheck(scopeAdvisor);
 
     @Override
     protected void doInit() throws Exception {
         super.doInit();
         registerSensitiveOptions();
+        getCamelContext().addStartupListener(scopeAdvisor);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // the advice shows in health details where Camel's health checks are on (camel-health, Spring Boot actuator)
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        if (registry != null) {
+            registry.register(scopesHealthCheck);
+        }
+    }
+
+    /** Least-privilege advice: the scopes each key declares against those its endpoints need. */
+    ScopeAdvisor scopeAdvisor() {
+        return scopeAdvisor;
     }
 
     /**
@@ -159,6 +178,10 @@ public class VelaroComponent extends HealthCheckComponent {
 
     @Override
     protected void doStop() throws Exception {
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        if (registry != null) {
+            registry.unregister(scopesHealthCheck);
+        }
         synchronized (this) {
             if (governor != null) {
                 // requests still waiting for a limit fail now instead of never completing

@@ -3,6 +3,7 @@ package io.github.camelvelaro.velaro;
 import java.util.List;
 
 import io.github.camelvelaro.velaro.client.VelaroApi;
+import io.github.camelvelaro.velaro.client.VelaroScope;
 import io.github.camelvelaro.velaro.consumer.VelaroPollingConsumer;
 import io.github.camelvelaro.velaro.producer.VelaroProducer;
 import io.github.camelvelaro.velaro.producer.WorkflowProducer;
@@ -60,7 +61,8 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
     public Producer createProducer() throws Exception {
         return switch (kind) {
             case CONVERSATIONS, CONTACTS -> {
-                VelaroProducer.validate(kind, configuration);
+                VelaroScope needed = VelaroProducer.validate(kind, configuration);
+                getComponent().scopeAdvisor().use(configuration.apiKey(), configuration.declaredScopes(), needed);
                 yield new VelaroProducer(this);
             }
             case WORKFLOWS -> {
@@ -78,6 +80,8 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
         switch (kind) {
             case CONVERSATIONS, CONTACTS -> {
                 Consumer consumer = new VelaroPollingConsumer(this, processor);
+                getComponent().scopeAdvisor().use(configuration.apiKey(), configuration.declaredScopes(),
+                        kind.pollScope());
                 configureConsumer(consumer);
                 return consumer;
             }

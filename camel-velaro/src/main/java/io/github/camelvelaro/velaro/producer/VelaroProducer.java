@@ -13,6 +13,7 @@ import io.github.camelvelaro.velaro.VelaroResource;
 import io.github.camelvelaro.velaro.client.ListQuery;
 import io.github.camelvelaro.velaro.client.VelaroApi;
 import io.github.camelvelaro.velaro.client.VelaroResponse;
+import io.github.camelvelaro.velaro.client.VelaroScope;
 import io.github.camelvelaro.velaro.exception.VelaroValidationException;
 import io.github.camelvelaro.velaro.model.ContactInput;
 import io.github.camelvelaro.velaro.model.CreateConversation;
@@ -36,14 +37,15 @@ public class VelaroProducer extends AbstractVelaroProducer {
         this.defaultOperation = VelaroOperation.fromName(configuration.getOperation());
     }
 
-    /** Start-up checks; nothing is sent before they pass. */
-    public static void validate(VelaroResource resource, VelaroConfiguration configuration) {
+    /** Start-up checks; nothing is sent before they pass. Returns the scope the configured operation needs. */
+    public static VelaroScope validate(VelaroResource resource, VelaroConfiguration configuration) {
         configuration.checkRanges();
         VelaroOperation operation = operation(resource, configuration.getOperation(), "Option operation");
         configuration.apiKey();
         configuration.baseUri();
-        configuration.checkScope(resource.requiredScope(operation),
-                "velaro:" + resource + " operation " + operation);
+        VelaroScope needed = resource.requiredScope(operation);
+        configuration.checkScope(needed, "velaro:" + resource + " operation " + operation);
+        return needed;
     }
 
     @Override
