@@ -10,7 +10,7 @@ import io.github.camelvelaro.velaro.VelaroConfiguration;
 import io.github.camelvelaro.velaro.VelaroEndpoint;
 import io.github.camelvelaro.velaro.VelaroMessages;
 import io.github.camelvelaro.velaro.VelaroResource;
-import io.github.camelvelaro.velaro.client.ApiKey;
+import io.github.camelvelaro.velaro.client.KeyRing;
 import io.github.camelvelaro.velaro.client.ListQuery;
 import io.github.camelvelaro.velaro.client.VelaroApi;
 import io.github.camelvelaro.velaro.exception.VelaroException;
@@ -48,7 +48,7 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
     private final VelaroResource resource;
     private final PolledResource<?> items;
     private final VelaroConfiguration configuration;
-    private final ApiKey key;
+    private final KeyRing keys;
     private final String status;
     private final StartFrom startFrom;
     private final String poller;
@@ -80,7 +80,7 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
         this.configuration = endpoint.getConfiguration();
         configuration.checkRanges();
         configuration.checkPollingOptions();
-        this.key = configuration.apiKey();
+        this.keys = endpoint.keyRing();
         configuration.baseUri();
         configuration.checkScope(resource.pollScope(), "Polling velaro:" + resource);
         this.status = status(resource, configuration.getStatus());
@@ -123,7 +123,7 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
     @Override
     protected void doInit() throws Exception {
         PollSchedule.apply(this, getEndpoint(), configuration.getDailyRequestLimit(), poller);
-        auth = new AuthFailureReporter(getExceptionHandler(), poller, key.masked());
+        auth = new AuthFailureReporter(getExceptionHandler(), poller, this::maskedKey);
         setExceptionHandler(auth);
         super.doInit();
     }
@@ -132,7 +132,7 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
     protected void doStart() throws Exception {
         api = getEndpoint().createApi();
         StateRepository<String, String> offsets = getEndpoint().offsetRepository();
-        store = new CursorStore(offsets, site, resource, status, group, CursorOwner.of(key));
+        store = new CursorStore(offsets, site, resource, status, group, () -> CursorOwner.of(keys.current()));
         // first, so that a refused poller leaves the repository and the other poller's cursor alone
         claims = CursorClaims.of(getEndpoint().getCamelContext());
         claims.claim(offsets, store.key(), this, getRouteId());
@@ -304,7 +304,7 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
 
     /** The key as {@code vlk_…abcd}; for messages. */
     String maskedKey() {
-        return key.masked();
+        return keys.current().masked();
     }
 
     /** {@code conversation} or {@code contact}; for messages. */
