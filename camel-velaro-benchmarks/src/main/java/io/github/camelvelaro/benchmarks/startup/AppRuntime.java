@@ -1,9 +1,12 @@
 package io.github.camelvelaro.benchmarks.startup;
 
+import java.io.File;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One of the three ways to run the component, as its example application: how to launch it and which environment
@@ -11,12 +14,17 @@ import java.util.Map;
  */
 enum AppRuntime {
 
-    /** camel-velaro-examples (Camel Main, Java DSL), launched with the benchmark JVM's classpath, which holds it. */
+    /**
+     * camel-velaro-examples (Camel Main, Java DSL), launched with the benchmark JVM's classpath, which holds it and its
+     * dependencies, less this module's own classes (whose log4j2.properties would replace the example's).
+     */
     CAMEL_MAIN("Camel Main") {
         @Override
         List<String> command(String java, Path root, int httpPort) {
-            return List.of(java, "-Dport=" + httpPort, "-cp", System.getProperty("java.class.path"),
-                    "io.github.camelvelaro.examples.VelaroExample");
+            String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                    .filter(entry -> !entry.contains("camel-velaro-benchmarks"))
+                    .collect(Collectors.joining(File.pathSeparator));
+            return List.of(java, "-Dport=" + httpPort, "-cp", classpath, "io.github.camelvelaro.examples.VelaroExample");
         }
     },
 

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The memory of another JVM: its resident set from {@code /proc}, its Java heap from {@code jcmd}. */
+/**
+ * The memory of another JVM, its resident set from {@code /proc} and its Java heap from {@code jcmd}; and the CPU time
+ * it has used, which a machine busy with other work changes much less than the wall-clock time.
+ */
 final class ProcessMemory {
 
     private static final Pattern VM_RSS = Pattern.compile("^VmRSS:\\s+(\\d+) kB", Pattern.MULTILINE);
@@ -28,6 +31,18 @@ final class ProcessMemory {
             throw new IllegalStateException("no VmRSS for pid " + pid);
         }
         return Long.parseLong(m.group(1)) / 1024.0;
+    }
+
+    /**
+     * User plus system CPU time of all its threads so far, in milliseconds: fields 14 and 15 of
+     * {@code /proc/<pid>/stat}, in clock ticks of 10 ms (USER_HZ is 100 on Linux).
+     */
+    static long cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        // the command name, field 2, is in parentheses and may hold spaces: count from the last ')'
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * 10;
     }
 
     /** The heap in use now, garbage included, in MiB. */

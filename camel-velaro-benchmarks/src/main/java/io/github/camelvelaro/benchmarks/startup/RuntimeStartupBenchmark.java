@@ -15,7 +15,7 @@ import io.github.camelvelaro.sandbox.VelaroSandbox;
  * The three runtimes side by side in one run: Camel Main (camel-velaro-examples), Spring Boot
  * (camel-velaro-spring-boot-example) and Quarkus in JVM mode (camel-velaro-quarkus-example), each launched as a JVM of
  * its own against one sandbox, with the same JVM and no JVM options. For each launch: the time from launch to its
- * first completed poll, VmRSS, and the heap (in use, and live after a full GC), measured right after that poll.
+ * first completed poll, the CPU time used until then, VmRSS, and the heap (in use, and live after a full GC), measured right after that poll.
  * <p>
  * Arguments: {@code root=<project root>} (where the example jars were built), {@code rounds=N} (default 3; the order
  * rotates each round). See docs/benchmarks.md for the command.
@@ -38,21 +38,21 @@ public final class RuntimeStartupBenchmark {
                 for (AppRuntime runtime : AppRuntime.order(round)) {
                     StartupSample sample = probe.measure(runtime, round);
                     samples.add(sample);
-                    System.out.printf(Locale.ROOT, "round %d  %-12s first poll %5d ms  RSS %6.1f MiB  heap %6.1f MiB"
+                    System.out.printf(Locale.ROOT, "round %d  %-12s first poll %5d ms  CPU %5d ms  RSS %6.1f MiB  heap %6.1f MiB"
                                                    + "  live heap %5.1f MiB%n", round + 1, runtime.label(),
-                            sample.firstPollMillis(), sample.rssMiB(), sample.heapUsedMiB(), sample.liveHeapMiB());
+                            sample.firstPollMillis(), sample.cpuMillis(), sample.rssMiB(), sample.heapUsedMiB(), sample.liveHeapMiB());
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "%n%d rounds, %s %s, %d cores, medians:%n", rounds,
+        System.out.printf(Locale.ROOT, "%n%d rounds, %s %s, %d cores, load average %s, medians:%n", rounds,
                 System.getProperty("java.vm.name"), System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors());
-        System.out.println("| runtime | launch to first poll (ms) | RSS (MiB) | heap in use (MiB) | live heap after GC (MiB) |");
-        System.out.println("|---|---:|---:|---:|---:|");
+                Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).strip());
+        System.out.println("| runtime | launch to first poll (ms) | CPU time to first poll (ms) | RSS (MiB) | heap in use (MiB) | live heap after GC (MiB) |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
         for (AppRuntime runtime : AppRuntime.values()) {
             List<StartupSample> of = samples.stream().filter(s -> s.runtime() == runtime).toList();
-            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.1f |%n", runtime.label(),
-                    median(of, s -> s.firstPollMillis()), median(of, StartupSample::rssMiB),
+            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f | %.1f |%n", runtime.label(),
+                    median(of, s -> s.firstPollMillis()), median(of, s -> s.cpuMillis()), median(of, StartupSample::rssMiB),
                     median(of, StartupSample::heapUsedMiB), median(of, StartupSample::liveHeapMiB));
         }
     }

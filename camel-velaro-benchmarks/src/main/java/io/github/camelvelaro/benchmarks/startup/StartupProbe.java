@@ -54,10 +54,11 @@ final class StartupProbe {
         Process process = builder.start();
         try {
             long firstPoll = awaitFirstPoll(process, fingerprint, launched) - launched;
+            long cpu = ProcessMemory.cpuMillis(process.pid());
             double rss = ProcessMemory.rssMiB(process.pid());
             double heap = memory.heapUsedMiB(process.pid());
             double live = memory.liveHeapMiB(process.pid());
-            return new StartupSample(runtime, TimeUnit.NANOSECONDS.toMillis(firstPoll), rss, heap, live);
+            return new StartupSample(runtime, TimeUnit.NANOSECONDS.toMillis(firstPoll), cpu, rss, heap, live);
         } finally {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
