@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.camelvelaro.velaro.client.ApiKey;
+import io.github.camelvelaro.velaro.client.HttpClientSettings;
 import io.github.camelvelaro.velaro.client.RateGovernor;
 import io.github.camelvelaro.velaro.client.RateLimits;
 import io.github.camelvelaro.velaro.client.RedactedException;
@@ -112,6 +113,45 @@ class SecretsLeakTest extends VelaroTestSupport {
         }
         assertThat(wireMock.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl())))
                 .hasSizeGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void theProxyPasswordAppearsInNoLogExceptionOrDescription() throws Exception {
+        String password = "Pr0xyPa55w0rdN3verShown";
+        com.github.tomakehurst.wiremock.WireMockServer proxy = new com.github.tomakehurst.wiremock.WireMockServer(
+                com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort()
+                        .bindAddress("127.0.0.1"));
+        proxy.start();
+        // a proxy that refuses the credentials it is given: the failure is reported, the password is not
+        proxy.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(407)
+                .withHeader("Proxy-Authenticate", "Basic realm=\"proxy\"").withBody("bad password")));
+        StringBuilder seen = new StringBuilder();
+        try (LogCapture logs = LogCapture.all();
+             org.apache.camel.CamelContext camel = new org.apache.camel.impl.DefaultCamelContext()) {
+            VelaroComponent velaro = new VelaroComponent();
+            velaro.setProxyHost("127.0.0.1");
+            velaro.setProxyPort(proxy.port());
+            velaro.setProxyAuthUsername("proxy-user");
+            velaro.setProxyAuthPassword(password);
+            camel.addComponent("velaro", velaro);
+            camel.start();
+            String uri = velaro("conversations", "operation=get&maxRetries=0");
+            Exchange out = camel.createProducerTemplate().send(uri,
+                    e -> e.getMessage().setHeader(VelaroConstants.CONVERSATION_ID, "c_1"));
+
+            assertThat(out.getException()).isNotNull();
+            for (Throwable t = out.getException(); t != null; t = t.getCause()) {
+                seen.append(t).append('\n');
+            }
+            seen.append(velaro).append('\n').append(camel.getEndpoint(uri)).append('\n')
+                    .append(new HttpClientSettings(null, "127.0.0.1", proxy.port(), "proxy-user", password, 1, 1, null))
+                    .append('\n');
+            camel.stop();
+            seen.append(logs.text());
+        } finally {
+            proxy.stop();
+        }
+        assertThat(seen.toString()).contains("407").doesNotContain(password).doesNotContain(password.substring(0, 10));
     }
 
     @Test
