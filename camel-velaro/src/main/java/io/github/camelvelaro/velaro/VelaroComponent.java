@@ -125,10 +125,13 @@ public class VelaroComponent extends HealthCheckComponent implements SSLContextP
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        VelaroResource resource = VelaroResource.fromUriName(remaining);
-        if (resource == null) {
+        VelaroResource resource;
+        try {
+            // Camel's enum conversion, case-insensitive, as for the enum options
+            resource = getCamelContext().getTypeConverter().mandatoryConvertTo(VelaroResource.class, remaining);
+        } catch (org.apache.camel.NoTypeConversionAvailableException | org.apache.camel.TypeConversionException e) {
             throw new IllegalArgumentException("Unknown Velaro resource '" + remaining + "' in velaro:" + remaining
-                                               + "; use one of " + VelaroResource.uriNames());
+                                               + "; use one of " + VelaroResource.uriNames(), e);
         }
         VelaroConfiguration configuration = new VelaroConfiguration();
         configuration.setApiKey(apiKey);

@@ -14,6 +14,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.component.webhook.WebhookCapableEndpoint;
 import org.apache.camel.component.webhook.WebhookConfiguration;
+import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriEndpoint;
@@ -28,26 +29,32 @@ import org.apache.camel.support.service.ServiceHelper;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = VelaroConstants.SCHEME, title = "Velaro", syntax = "velaro:resource",
              category = { Category.CHAT, Category.SAAS, Category.API }, headersClass = VelaroConstants.class)
-public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapableEndpoint {
+public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapableEndpoint, EndpointServiceLocation {
 
     /** What the endpoint addresses: conversations or contacts (produce and poll), workflows (produce), events or transcripts (webhook). */
     @UriPath(enums = "conversations,contacts,workflows,events,transcripts")
     @Metadata(required = true)
-    private String resource;
+    private VelaroResource resource;
 
     @UriParam
     private VelaroConfiguration configuration;
 
-    private final VelaroResource kind;
+    /**
+     * Milliseconds between polls. Unset, a poller spends at most half of dailyRequestLimit on its quiet polls: 173 s
+     * with the default limit of 1000 (docs/polling.md).
+     */
+    @UriParam(label = "consumer,scheduler", defaultValue = "173000", javaType = "long")
+    @SuppressWarnings("unused") // documents the default; the value lives in ScheduledPollEndpoint (-1 until set)
+    private long delay;
+
     private VelaroWebhook webhook;
 
     private StateRepository<String, String> inMemoryOffsets;
 
-    public VelaroEndpoint(String uri, VelaroComponent component, VelaroResource kind,
+    public VelaroEndpoint(String uri, VelaroComponent component, VelaroResource resource,
                           VelaroConfiguration configuration) {
         super(uri, component);
-        this.kind = kind;
-        this.resource = kind.uriName();
+        this.resource = resource;
         this.configuration = configuration;
     }
 
@@ -58,9 +65,9 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
 
     @Override
     public Producer createProducer() throws Exception {
-        return switch (kind) {
+        return switch (resource) {
             case CONVERSATIONS, CONTACTS -> {
-                VelaroProducer.validate(kind, configuration);
+                VelaroProducer.validate(resource, configuration);
                 yield new VelaroProducer(this);
             }
             case WORKFLOWS -> {
@@ -75,7 +82,7 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        switch (kind) {
+        switch (resource) {
             case CONVERSATIONS, CONTACTS -> {
                 Consumer consumer = new VelaroPollingConsumer(this, processor);
                 configureConsumer(consumer);
@@ -119,14 +126,39 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
 
     private synchronized VelaroWebhook webhook() {
         if (webhook == null) {
-            webhook = new VelaroWebhook(getCamelContext(), kind);
+            webhook = new VelaroWebhook(getCamelContext(), resource);
         }
         return webhook;
     }
 
+    // --- EndpointServiceLocation: where Camel's tooling (camel-console, dev consoles) shows this endpoint connects ---
+
+    /**
+     * The REST API's base URL; for velaro:workflows only the trigger URL's scheme and host (the rest is a
+     * credential); null for the webhook resources, which Velaro calls.
+     */
+    @Override
+    public String getServiceUrl() {
+        if (resource == VelaroResource.WORKFLOWS) {
+            String trigger = configuration.getTriggerUrl();
+            try {
+                java.net.URI uri = trigger == null ? null : java.net.URI.create(trigger.trim());
+                return uri == null || uri.getHost() == null ? null : uri.getScheme() + "://" + uri.getHost();
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return resource.usesApiKey() ? configuration.getBaseUrl() : null;
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "http";
+    }
+
     /** A client for this endpoint's key and base URL (REST resources) or for workflow triggers. */
     public VelaroApi createApi() {
-        return getComponent().createClient(configuration, kind.usesApiKey() ? configuration.apiKey() : null);
+        return getComponent().createClient(configuration, resource.usesApiKey() ? configuration.apiKey() : null);
     }
 
     /**
@@ -162,14 +194,14 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
 
     /** The resource this endpoint addresses. */
     public VelaroResource getKind() {
-        return kind;
-    }
-
-    public String getResource() {
         return resource;
     }
 
-    public void setResource(String resource) {
+    public VelaroResource getResource() {
+        return resource;
+    }
+
+    public void setResource(VelaroResource resource) {
         // fixed by the URI path; the setter exists for the generated configurer
         this.resource = resource;
     }
