@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet6Address;
 import java.net.URI;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -13,6 +14,7 @@ import io.github.camelvelaro.sandbox.activity.ActivityGenerator;
 import io.github.camelvelaro.sandbox.api.ApiRequestHandler;
 import io.github.camelvelaro.sandbox.faults.FaultInjector;
 import io.github.camelvelaro.sandbox.http.SandboxHttpServer;
+import io.github.camelvelaro.sandbox.http.SelfSignedCertificate;
 import io.github.camelvelaro.sandbox.journal.RequestJournal;
 import io.github.camelvelaro.sandbox.keys.KeyRegistry;
 import io.github.camelvelaro.sandbox.limits.RateLimiter;
@@ -51,6 +53,7 @@ public class VelaroSandbox implements AutoCloseable {
     private final ActivityGenerator activity;
     private final WorkflowTriggers workflowTriggers = new WorkflowTriggers();
     private final WorkflowRuns workflowRuns;
+    private final SelfSignedCertificate certificate;
     private SandboxHttpServer server;
 
     /** A sandbox with the default settings, not yet started. */
@@ -75,6 +78,7 @@ public class VelaroSandbox implements AutoCloseable {
         contacts.setListener(webhooks);
         this.activity = new ActivityGenerator(conversations, contacts, settings.seed());
         this.workflowRuns = new WorkflowRuns(clock, ids);
+        this.certificate = settings.tls() ? SelfSignedCertificate.create() : null;
     }
 
     /**
@@ -87,7 +91,7 @@ public class VelaroSandbox implements AutoCloseable {
         }
         SandboxHttpServer loop = new SandboxHttpServer(settings.host(), settings.port(),
                 new ApiRequestHandler(clock, keys, limits, conversations, contacts, faults, journal, workflowTriggers,
-                        workflowRuns));
+                        workflowRuns), certificate);
         try {
             loop.start();
         } catch (IOException e) {
@@ -131,13 +135,24 @@ public class VelaroSandbox implements AutoCloseable {
         return origin() + ApiRequestHandler.BASE_PATH;
     }
 
-    /** e.g. {@code http://127.0.0.1:41234} */
+    /**
+     * A trust store holding the certificate this sandbox serves HTTPS with (made when it was created); only for a
+     * sandbox set up {@link SandboxSettings#withTls withTls(true)}.
+     */
+    public KeyStore trustStore() {
+        if (certificate == null) {
+            throw new IllegalStateException("the sandbox serves HTTP: set it up withTls(true)");
+        }
+        return certificate.trustStore();
+    }
+
+    /** e.g. {@code http://127.0.0.1:41234} or, with TLS, {@code https://127.0.0.1:41234} */
     private String origin() {
         String host = settings.host().getHostAddress();
         if (settings.host() instanceof Inet6Address) {
             host = "[" + host + "]";
         }
-        return "http://" + host + ":" + port();
+        return (certificate == null ? "http://" : "https://") + host + ":" + port();
     }
 
     // --- keys ---

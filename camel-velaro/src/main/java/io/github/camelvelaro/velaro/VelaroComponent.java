@@ -1,7 +1,5 @@
 package io.github.camelvelaro.velaro;
 
-import java.net.ProxySelector;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -11,20 +9,26 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongSupplier;
 
 import io.github.camelvelaro.velaro.client.ApiKey;
+import io.github.camelvelaro.velaro.client.HttpClientConfigurer;
+import io.github.camelvelaro.velaro.client.HttpClientSettings;
 import io.github.camelvelaro.velaro.client.KeyRing;
+import io.github.camelvelaro.velaro.client.PooledHttpClient;
 import io.github.camelvelaro.velaro.client.RateGovernor;
 import io.github.camelvelaro.velaro.client.VelaroClient;
 import io.github.camelvelaro.velaro.reconcile.BoundedMemoryStateRepository;
 import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.api.management.ManagedOperation;
 import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
  * The {@code velaro} component: creates endpoints with the component-level defaults, and owns what all its endpoints
@@ -32,7 +36,7 @@ import org.apache.camel.support.HealthCheckComponent;
  */
 @Component(VelaroConstants.SCHEME)
 @ManagedResource(description = "Velaro component")
-public class VelaroComponent extends HealthCheckComponent {
+public class VelaroComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     /** The Velaro API key (52 characters starting with vlk_) that endpoints use unless they set their own. */
     @Metadata(label = "security", secret = true)
@@ -62,12 +66,48 @@ public class VelaroComponent extends HealthCheckComponent {
     @Metadata(label = "consumer")
     private String siteId;
 
+    /** The TLS settings (trust store, key store, protocols) of the connections to Velaro; the JVM's defaults when unset. */
+    @Metadata(label = "security")
+    private SSLContextParameters sslContextParameters;
+
+    /** Whether Camel's global SSL context parameters apply when sslContextParameters is not set. */
+    @Metadata(label = "security", defaultValue = "false")
+    private boolean useGlobalSslContextParameters;
+
+    /** The host of a forward proxy all requests go through; unset, the JVM's proxy properties (https.proxyHost) apply. */
+    @Metadata(label = "proxy")
+    private String proxyHost;
+
+    /** The port of the forward proxy. */
+    @Metadata(label = "proxy", defaultValue = "3128")
+    private int proxyPort = 3128;
+
+    /** The user name the forward proxy asks for (Basic authentication). */
+    @Metadata(label = "proxy,security", secret = true)
+    private String proxyAuthUsername;
+
+    /** The password the forward proxy asks for. */
+    @Metadata(label = "proxy,security", secret = true)
+    private String proxyAuthPassword;
+
+    /** A bean that adjusts the Apache HttpClient 5 builder last, before the component's pooled client is built. */
+    @Metadata(label = "advanced", autowired = false)
+    private HttpClientConfigurer httpClientConfigurer;
+
+    /** The most HTTP connections the component's pool holds, over all hosts. */
+    @Metadata(label = "advanced", defaultValue = "200")
+    private int maxTotalConnections = 200;
+
+    /** The most HTTP connections the pool holds to one host. */
+    @Metadata(label = "advanced", defaultValue = "20")
+    private int connectionsPerRoute = 20;
+
     /** Secret options whose names Camel does not already treat as sensitive. */
     static final String SENSITIVE_OPTIONS = "triggerurl";
 
     private Clock clock = Clock.systemUTC();
     private LongSupplier ticker = System::nanoTime;
-    private final Map<Long, HttpClient> httpClients = new ConcurrentHashMap<>();
+    private volatile CloseableHttpClient httpClient;
     private volatile ExecutorService httpExecutor;
     private RateGovernor governor;
     private ScheduledExecutorService scheduler;
@@ -176,10 +216,13 @@ public class VelaroComponent extends HealthCheckComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        VelaroResource resource = VelaroResource.fromUriName(remaining);
-        if (resource == null) {
+        VelaroResource resource;
+        try {
+            // Camel's enum conversion, case-insensitive, as for the enum options
+            resource = getCamelContext().getTypeConverter().mandatoryConvertTo(VelaroResource.class, remaining);
+        } catch (org.apache.camel.NoTypeConversionAvailableException | org.apache.camel.TypeConversionException e) {
             throw new IllegalArgumentException("Unknown Velaro resource '" + remaining + "' in velaro:" + remaining
-                                               + "; use one of " + VelaroResource.uriNames());
+                                               + "; use one of " + VelaroResource.uriNames(), e);
         }
         VelaroConfiguration configuration = new VelaroConfiguration();
         configuration.setApiKey(apiKey);
@@ -196,8 +239,8 @@ public class VelaroComponent extends HealthCheckComponent {
 
     /** A client for an endpoint's configuration; {@code keys} is null for workflow-only use. */
     VelaroClient createClient(VelaroConfiguration configuration, KeyRing keys) {
-        HttpClient http = httpClients.computeIfAbsent(configuration.getConnectTimeout(), this::newHttpClient);
-        return new VelaroClient(http, keys == null ? null : configuration.baseUri(), keys,
+        return new VelaroClient(httpClient(), Duration.ofMillis(configuration.getConnectTimeout()),
+                keys == null ? null : configuration.baseUri(), keys,
                 Duration.ofMillis(configuration.getReadTimeout()), configuration.getMaxResponseSize(), governor(),
                 configuration.rateLimits(), executor());
     }
@@ -227,20 +270,26 @@ public class VelaroComponent extends HealthCheckComponent {
         return reconcileRepository;
     }
 
-    private HttpClient newHttpClient(long connectTimeoutMillis) {
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofMillis(connectTimeoutMillis))
-                // a redirect would carry the Authorization header to wherever Velaro points: never follow one
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor());
-        ProxySelector proxies = ProxySelector.getDefault();
-        if (proxies != null) {
-            builder.proxy(proxies);
+    /** The one pooled HTTP client all endpoints of this component share, built on first use. */
+    private synchronized CloseableHttpClient httpClient() {
+        if (httpClient == null) {
+            SSLContextParameters ssl = sslContextParameters != null
+                    ? sslContextParameters
+                    : useGlobalSslContextParameters ? retrieveGlobalSslContextParameters() : null;
+            try {
+                httpClient = PooledHttpClient.build(new HttpClientSettings(
+                        ssl == null ? null : ssl.createSSLContext(getCamelContext()), proxyHost, proxyPort,
+                        proxyAuthUsername, proxyAuthPassword, maxTotalConnections, connectionsPerRoute,
+                        httpClientConfigurer));
+            } catch (java.security.GeneralSecurityException | java.io.IOException e) {
+                throw new IllegalArgumentException("The sslContextParameters of the velaro component cannot be used: "
+                                                   + e.getMessage(), e);
+            }
         }
-        return builder.build();
+        return httpClient;
     }
 
-    /** The I/O pool: the HTTP client's own tasks, and requests sent after a rate-limit wait or a retry delay. */
+    /** The I/O pool: requests sent after a rate-limit wait or a retry delay. */
     private synchronized ExecutorService executor() {
         if (httpExecutor == null) {
             httpExecutor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "VelaroHttpClient");
@@ -263,13 +312,94 @@ public class VelaroComponent extends HealthCheckComponent {
             scheduler = null;
             governor = null;
         }
-        httpClients.clear();
+        CloseableHttpClient client;
+        synchronized (this) {
+            client = httpClient;
+            httpClient = null;
+        }
+        if (client != null) {
+            client.close(org.apache.hc.core5.io.CloseMode.GRACEFUL);
+        }
         ExecutorService executor = httpExecutor;
         httpExecutor = null;
         if (executor != null) {
             getCamelContext().getExecutorServiceManager().shutdown(executor);
         }
         super.doStop();
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public int getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(int proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyAuthUsername() {
+        return proxyAuthUsername;
+    }
+
+    public void setProxyAuthUsername(String proxyAuthUsername) {
+        this.proxyAuthUsername = proxyAuthUsername;
+    }
+
+    public String getProxyAuthPassword() {
+        return proxyAuthPassword;
+    }
+
+    public void setProxyAuthPassword(String proxyAuthPassword) {
+        this.proxyAuthPassword = proxyAuthPassword;
+    }
+
+    public HttpClientConfigurer getHttpClientConfigurer() {
+        return httpClientConfigurer;
+    }
+
+    public void setHttpClientConfigurer(HttpClientConfigurer httpClientConfigurer) {
+        this.httpClientConfigurer = httpClientConfigurer;
+    }
+
+    public int getMaxTotalConnections() {
+        return maxTotalConnections;
+    }
+
+    public void setMaxTotalConnections(int maxTotalConnections) {
+        this.maxTotalConnections = maxTotalConnections;
+    }
+
+    public int getConnectionsPerRoute() {
+        return connectionsPerRoute;
+    }
+
+    public void setConnectionsPerRoute(int connectionsPerRoute) {
+        this.connectionsPerRoute = connectionsPerRoute;
     }
 
     public String getApiKey() {

@@ -8,15 +8,16 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import io.github.camelvelaro.velaro.client.Endpoints;
+import io.github.camelvelaro.velaro.client.ListQuery;
 import io.github.camelvelaro.velaro.client.RateLimits;
 import io.github.camelvelaro.velaro.client.Secrets;
 import io.github.camelvelaro.velaro.client.VelaroScope;
 import io.github.camelvelaro.velaro.client.WorkflowTrigger;
-import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
+import io.github.camelvelaro.velaro.model.ConversationStatus;
 import org.apache.camel.spi.UriParams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * endpoint is created, then overridden by the URI.
  */
 @UriParams
-public class VelaroConfiguration implements Cloneable {
+public class VelaroConfiguration {
 
     public static final String DEFAULT_BASE_URL = "https://api.velaro.com/v1";
     /** 16 MiB: a page of 100 conversations is a few hundred KiB; the rest is headroom for long transcripts. */
@@ -88,7 +89,7 @@ public class VelaroConfiguration implements Cloneable {
 
     /** The producer operation: create (default), get, list, or update (contacts only); the CamelVelaroOperation header overrides it. */
     @UriParam(label = "producer", defaultValue = "create", enums = "create,get,list,update")
-    private String operation = "create";
+    private VelaroOperation operation = VelaroOperation.CREATE;
 
     /** The page the list operation returns (1-based); the CamelVelaroPage header overrides it. */
     @UriParam(label = "producer", defaultValue = "1")
@@ -110,7 +111,7 @@ public class VelaroConfiguration implements Cloneable {
 
     /** Only conversations with this status. */
     @UriParam(enums = "open,resolved,missed,abandoned")
-    private String status;
+    private ConversationStatus status;
 
     /** Where a poller without a stored offset starts: now, beginning, or an ISO-8601 instant. */
     @UriParam(label = "consumer", defaultValue = "now")
@@ -282,11 +283,11 @@ public class VelaroConfiguration implements Cloneable {
         this.maxRetryWait = maxRetryWait;
     }
 
-    public String getOperation() {
+    public VelaroOperation getOperation() {
         return operation;
     }
 
-    public void setOperation(String operation) {
+    public void setOperation(VelaroOperation operation) {
         this.operation = operation;
     }
 
@@ -322,11 +323,11 @@ public class VelaroConfiguration implements Cloneable {
         this.pageSize = pageSize;
     }
 
-    public String getStatus() {
+    public ConversationStatus getStatus() {
         return status;
     }
 
-    public void setStatus(String status) {
+    public void setStatus(ConversationStatus status) {
         this.status = status;
     }
 
@@ -577,9 +578,21 @@ public class VelaroConfiguration implements Cloneable {
         }
     }
 
-    /** Checks the numeric and enumerated options. */
+    /**
+     * The checks every producer and poller of {@code resource} passes when it is created, the same for both: the
+     * ranges, and the options that only some resources take.
+     */
+    public void checkFor(VelaroResource resource) {
+        checkRanges();
+        if (status != null && resource != VelaroResource.CONVERSATIONS) {
+            throw new IllegalArgumentException("Option status filters conversations only; velaro:" + resource
+                                               + " has no status");
+        }
+    }
+
+    /** Checks the numeric options. */
     public void checkRanges() {
-        requireRange("pageSize", pageSize, 1, 100);
+        requireRange("pageSize", pageSize, 1, ListQuery.MAX_PAGE_SIZE);
         requireRange("page", page, 1, Integer.MAX_VALUE);
         requireRange("rateLimitPerMinute", rateLimitPerMinute, 1, Integer.MAX_VALUE);
         requireRange("dailyRequestLimit", dailyRequestLimit, 1, Integer.MAX_VALUE);
@@ -591,11 +604,6 @@ public class VelaroConfiguration implements Cloneable {
         if (maxRetryWait < 0) {
             throw new IllegalArgumentException("Option maxRetryWait must not be negative");
         }
-        if (status != null && !status.isBlank()
-                && io.github.camelvelaro.velaro.model.ConversationStatus.fromWire(status).isEmpty()) {
-            throw new IllegalArgumentException("Option status=" + status
-                                               + " is not a conversation status; use open, resolved, missed or abandoned");
-        }
     }
 
     private static void requireRange(String option, long value, long min, long max) {
@@ -604,14 +612,6 @@ public class VelaroConfiguration implements Cloneable {
                                                + (max == Integer.MAX_VALUE ? "at least " + min
                                                        : "between " + min + " and " + max)
                                                + ", was " + value);
-        }
-    }
-
-    public VelaroConfiguration copy() {
-        try {
-            return (VelaroConfiguration) clone();
-        } catch (CloneNotSupportedException e) {
-            throw new RuntimeCamelException(e);
         }
     }
 

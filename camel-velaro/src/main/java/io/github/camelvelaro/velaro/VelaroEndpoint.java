@@ -16,6 +16,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.component.webhook.WebhookCapableEndpoint;
 import org.apache.camel.component.webhook.WebhookConfiguration;
+import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriEndpoint;
@@ -30,27 +31,33 @@ import org.apache.camel.support.service.ServiceHelper;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = VelaroConstants.SCHEME, title = "Velaro", syntax = "velaro:resource",
              category = { Category.CHAT, Category.SAAS, Category.API }, headersClass = VelaroConstants.class)
-public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapableEndpoint {
+public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapableEndpoint, EndpointServiceLocation {
 
     /** What the endpoint addresses: conversations or contacts (produce and poll), workflows (produce), events or transcripts (webhook). */
     @UriPath(enums = "conversations,contacts,workflows,events,transcripts")
     @Metadata(required = true)
-    private String resource;
+    private VelaroResource resource;
 
     @UriParam
     private VelaroConfiguration configuration;
 
-    private final VelaroResource kind;
+    /**
+     * Milliseconds between polls. Unset, a poller spends at most half of dailyRequestLimit on its quiet polls: 173 s
+     * with the default limit of 1000 (docs/polling.md).
+     */
+    @UriParam(label = "consumer,scheduler", defaultValue = "173000", javaType = "long")
+    @SuppressWarnings("unused") // documents the default; the value lives in ScheduledPollEndpoint (-1 until set)
+    private long delay;
+
     private VelaroWebhook webhook;
     private KeyRing keyRing;
 
     private StateRepository<String, String> inMemoryOffsets;
 
-    public VelaroEndpoint(String uri, VelaroComponent component, VelaroResource kind,
+    public VelaroEndpoint(String uri, VelaroComponent component, VelaroResource resource,
                           VelaroConfiguration configuration) {
         super(uri, component);
-        this.kind = kind;
-        this.resource = kind.uriName();
+        this.resource = resource;
         this.configuration = configuration;
     }
 
@@ -61,10 +68,10 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
 
     @Override
     public Producer createProducer() throws Exception {
-        return switch (kind) {
+        return switch (resource) {
             case CONVERSATIONS, CONTACTS -> {
                 KeyRing keys = keyRing();
-                VelaroScope needed = VelaroProducer.validate(kind, configuration);
+                VelaroScope needed = VelaroProducer.validate(resource, configuration);
                 getComponent().scopeAdvisor().use(keys.current(), configuration.declaredScopes(), needed);
                 yield new VelaroProducer(this);
             }
@@ -80,11 +87,11 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        switch (kind) {
+        switch (resource) {
             case CONVERSATIONS, CONTACTS -> {
                 Consumer consumer = new VelaroPollingConsumer(this, processor);
                 getComponent().scopeAdvisor().use(keyRing().current(), configuration.declaredScopes(),
-                        kind.pollScope());
+                        resource.pollScope());
                 configureConsumer(consumer);
                 return consumer;
             }
@@ -126,14 +133,39 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
 
     private synchronized VelaroWebhook webhook() {
         if (webhook == null) {
-            webhook = new VelaroWebhook(getCamelContext(), kind);
+            webhook = new VelaroWebhook(getCamelContext(), resource);
         }
         return webhook;
     }
 
+    // --- EndpointServiceLocation: where Camel's tooling (camel-console, dev consoles) shows this endpoint connects ---
+
+    /**
+     * The REST API's base URL; for velaro:workflows only the trigger URL's scheme and host (the rest is a
+     * credential); null for the webhook resources, which Velaro calls.
+     */
+    @Override
+    public String getServiceUrl() {
+        if (resource == VelaroResource.WORKFLOWS) {
+            String trigger = configuration.getTriggerUrl();
+            try {
+                java.net.URI uri = trigger == null ? null : java.net.URI.create(trigger.trim());
+                return uri == null || uri.getHost() == null ? null : uri.getScheme() + "://" + uri.getHost();
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return resource.usesApiKey() ? configuration.getBaseUrl() : null;
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "http";
+    }
+
     /** A client for this endpoint's key and base URL (REST resources) or for workflow triggers. */
     public VelaroApi createApi() {
-        return getComponent().createClient(configuration, kind.usesApiKey() ? keyRing() : null);
+        return getComponent().createClient(configuration, resource.usesApiKey() ? keyRing() : null);
     }
 
     /** The key this endpoint sends, shared with every endpoint of the component that uses the same key. */
@@ -177,14 +209,14 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
 
     /** The resource this endpoint addresses. */
     public VelaroResource getKind() {
-        return kind;
-    }
-
-    public String getResource() {
         return resource;
     }
 
-    public void setResource(String resource) {
+    public VelaroResource getResource() {
+        return resource;
+    }
+
+    public void setResource(VelaroResource resource) {
         // fixed by the URI path; the setter exists for the generated configurer
         this.resource = resource;
     }

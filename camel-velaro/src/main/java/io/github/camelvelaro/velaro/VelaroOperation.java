@@ -19,19 +19,6 @@ public enum VelaroOperation {
         return this == CREATE || this == UPDATE;
     }
 
-    /** The operation with this name (case-insensitive), or null. */
-    public static VelaroOperation fromName(String name) {
-        if (name == null) {
-            return null;
-        }
-        for (VelaroOperation op : values()) {
-            if (op.uriName().equalsIgnoreCase(name.trim())) {
-                return op;
-            }
-        }
-        return null;
-    }
-
     @Override
     public String toString() {
         return uriName();

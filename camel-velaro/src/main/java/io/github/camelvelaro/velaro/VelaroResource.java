@@ -15,27 +15,24 @@ import io.github.camelvelaro.velaro.client.VelaroScope;
  */
 public enum VelaroResource {
     CONVERSATIONS(VelaroScope.READ_CONVERSATIONS, VelaroScope.WRITE_CONVERSATIONS,
-                  EnumSet.of(VelaroOperation.CREATE, VelaroOperation.GET, VelaroOperation.LIST), true, false),
+                  EnumSet.of(VelaroOperation.CREATE, VelaroOperation.GET, VelaroOperation.LIST), false),
     CONTACTS(VelaroScope.READ_CONTACTS, VelaroScope.WRITE_CONTACTS,
-             EnumSet.of(VelaroOperation.CREATE, VelaroOperation.UPDATE, VelaroOperation.GET, VelaroOperation.LIST), true,
+             EnumSet.of(VelaroOperation.CREATE, VelaroOperation.UPDATE, VelaroOperation.GET, VelaroOperation.LIST),
              false),
     /** Workflow runs, started through a trigger URL that is its own credential. */
-    WORKFLOWS(null, null, EnumSet.of(VelaroOperation.CREATE), false, false),
-    EVENTS(null, null, EnumSet.noneOf(VelaroOperation.class), false, true),
-    TRANSCRIPTS(null, null, EnumSet.noneOf(VelaroOperation.class), false, true);
+    WORKFLOWS(null, null, EnumSet.of(VelaroOperation.CREATE), false),
+    EVENTS(null, null, EnumSet.noneOf(VelaroOperation.class), true),
+    TRANSCRIPTS(null, null, EnumSet.noneOf(VelaroOperation.class), true);
 
     private final VelaroScope readScope;
     private final VelaroScope writeScope;
     private final Set<VelaroOperation> operations;
-    private final boolean polled;
     private final boolean webhook;
 
-    VelaroResource(VelaroScope readScope, VelaroScope writeScope, Set<VelaroOperation> operations, boolean polled,
-                   boolean webhook) {
+    VelaroResource(VelaroScope readScope, VelaroScope writeScope, Set<VelaroOperation> operations, boolean webhook) {
         this.readScope = readScope;
         this.writeScope = writeScope;
         this.operations = Collections.unmodifiableSet(operations);
-        this.polled = polled;
         this.webhook = webhook;
     }
 
@@ -46,11 +43,6 @@ public enum VelaroResource {
 
     public Set<VelaroOperation> operations() {
         return operations;
-    }
-
-    /** Whether {@code from("velaro:<resource>")} polls it. */
-    public boolean isPolled() {
-        return polled;
     }
 
     /** Whether it is received through {@code from("webhook:velaro:<resource>")}. */
@@ -76,12 +68,6 @@ public enum VelaroResource {
     /** {@code create, get, list}: for messages. */
     public String operationNames() {
         return operations.stream().map(VelaroOperation::uriName).collect(Collectors.joining(", "));
-    }
-
-    /** The resource of a URI path (case-insensitive), or null. */
-    public static VelaroResource fromUriName(String name) {
-        return Arrays.stream(values()).filter(r -> r.uriName().equalsIgnoreCase(name == null ? "" : name.trim()))
-                .findFirst().orElse(null);
     }
 
     /** {@code conversations, contacts, ...}: for messages. */

@@ -19,11 +19,15 @@ import org.apache.logging.log4j.core.config.Property;
  * <p>
  * Everything else stops at DEBUG because Camel core itself prints raw endpoint URIs at TRACE
  * ({@code AbstractCamelContext}: "Getting endpoint with uri: ..."), whatever the component does; the docs tell
- * users to keep {@code org.apache.camel} above TRACE in production or to set secrets on the component.
+ * users to keep {@code org.apache.camel} above TRACE in production or to set secrets on the component. Apache
+ * HttpClient ({@code org.apache.hc}) stays at INFO: at DEBUG it prints every request line and header, the API key and
+ * trigger URL among them, whatever the component does; the component warns when it finds it at DEBUG, and
+ * docs/security.md says so.
  */
 public final class LogCapture extends AbstractAppender implements AutoCloseable {
 
     private static final String OWN_PACKAGE = "io.github.camelvelaro";
+    private static final String HTTP_CLIENT = "org.apache.hc";
 
     private final List<String> lines = new ArrayList<>();
     private final Level previousLevel;
@@ -39,8 +43,10 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
         root.setLevel(Level.DEBUG);
         LoggerConfig own = new LoggerConfig(OWN_PACKAGE, Level.ALL, true);
         config.addLogger(OWN_PACKAGE, own);
+        config.addLogger(HTTP_CLIENT, new LoggerConfig(HTTP_CLIENT, Level.INFO, true));
         // named loggers (e.g. wiremock) keep their own level; open them too
-        config.getLoggers().values().stream().filter(l -> !l.getName().equals(OWN_PACKAGE))
+        config.getLoggers().values().stream()
+                .filter(l -> !l.getName().equals(OWN_PACKAGE) && !l.getName().equals(HTTP_CLIENT))
                 .forEach(l -> l.addAppender(this, Level.ALL, null));
         ctx.updateLoggers();
     }
@@ -77,6 +83,7 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
         config.getRootLogger().removeAppender(getName());
         config.getRootLogger().setLevel(previousLevel);
         config.removeLogger(OWN_PACKAGE);
+        config.removeLogger(HTTP_CLIENT);
         config.getLoggers().values().forEach(l -> l.removeAppender(getName()));
         ctx.updateLoggers();
         stop();

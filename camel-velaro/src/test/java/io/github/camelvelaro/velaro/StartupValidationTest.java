@@ -84,8 +84,25 @@ class StartupValidationTest extends VelaroTestSupport {
                 "Unknown Velaro resource 'tickets' in velaro:tickets; use one of conversations, contacts, workflows, events, transcripts");
         assertFailsToStart(velaro("conversations", "operation=update"),
                 "Option operation=update is not supported by velaro:conversations; use one of create, get, list");
-        assertFailsToStart(velaro("contacts", "operation=delete"),
-                "Option operation=delete is not supported by velaro:contacts; use one of create, get, list, update");
+        // an unknown value is refused by Camel's enum conversion, naming the option and the value
+        assertFailsToStart(velaro("contacts", "operation=delete"), "Error binding property (operation=delete)");
+    }
+
+    @Test
+    void enumOptionsAreConvertedWhateverTheirCase() throws Exception {
+        assertThat(startRouteTo(velaro("Contacts", "operation=UPDATE"))).isNull();
+        VelaroEndpoint endpoint = context.getEndpoint(velaro("CONTACTS", "operation=Update"), VelaroEndpoint.class);
+        assertThat(endpoint.getResource()).isEqualTo(VelaroResource.CONTACTS);
+        assertThat(endpoint.getConfiguration().getOperation()).isEqualTo(VelaroOperation.UPDATE);
+        assertThat(context.getEndpoint(velaro("conversations", "operation=list&status=Resolved"), VelaroEndpoint.class)
+                .getConfiguration().getStatus()).isEqualTo(io.github.camelvelaro.velaro.model.ConversationStatus.RESOLVED);
+    }
+
+    @Test
+    void statusOnContactsIsRefusedByTheProducerAsByThePoller() {
+        // the producer's list used to ignore it silently; the poller refused it (PollScheduleTest)
+        assertFailsToStart(velaro("contacts", "operation=list&status=open"),
+                "Option status filters conversations only; velaro:contacts has no status");
     }
 
     @Test
@@ -99,7 +116,7 @@ class StartupValidationTest extends VelaroTestSupport {
         assertFailsToStart(velaro("conversations", "operation=list&pageSize=101"),
                 "Option pageSize must be between 1 and 100, was 101");
         assertFailsToStart(velaro("conversations", "operation=list&status=closed"),
-                "Option status=closed is not a conversation status");
+                "Error binding property (status=closed)");
         assertFailsToStart(velaro("conversations", "rateLimitPerMinute=0"),
                 "Option rateLimitPerMinute must be at least 1, was 0");
     }

@@ -13,7 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,19 +30,39 @@ import io.github.camelvelaro.velaro.client.RateLimitHeaders;
 import io.github.camelvelaro.velaro.client.RateLimits;
 import io.github.camelvelaro.velaro.model.Conversation;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 /**
- * Requests/s and client CPU per request of {@code to("velaro:conversations?operation=get")} against a plain
- * {@code java.net.http.HttpClient} loop sending the same request to the same local server (in a separate JVM), in
- * one run; rounds alternate between the two and medians are reported. Then the governor's own cost per request.
+ * Requests/s and client CPU per request of {@code to("velaro:conversations")} (create) against what a user would
+ * pick instead, sending the same POST to the same stub (in a separate JVM, so the CPU measured is the client's), in
+ * one run: a raw JDK {@code HttpClient} loop, raw Apache HttpClient 5 loops (classic and async: which API the
+ * transport uses), and a hand-built camel-http route ({@code direct} → {@code marshal().json()} → camel-http →
+ * {@code unmarshal().json()}). At 1 and at 4 callers: a warm-up, then rounds in which every client runs in turn;
+ * the median of the rounds is reported with ratios against the raw JDK loop and against the camel-http route. Then
+ * the governor's own cost and the client's cost without the network.
  * <p>
- * Arguments (all optional): {@code seconds-per-round rounds concurrency}.
+ * Arguments (all optional): {@code seconds-per-round rounds callers...} (default {@code 5 3 1 4}).
  */
 public final class ProducerThroughputBenchmark {
 
     static final String KEY = "vlk_" + "B".repeat(48);
+    static final Map<String, Object> INPUT = Map.of("visitorName", "Jane Doe", "visitorEmail", "jane@example.com",
+            "message", "Hi, I have a question about my order");
 
     private ProducerThroughputBenchmark() {
     }
@@ -52,65 +74,106 @@ public final class ProducerThroughputBenchmark {
     record Result(double perSecond, double cpuMicrosPerRequest) {
     }
 
+    record Client(String name, Sender sender) {
+    }
+
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        List<Integer> callerCounts = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            callerCounts.add(Integer.parseInt(args[i]));
+        }
+        if (callerCounts.isEmpty()) {
+            callerCounts = List.of(1, 4);
+        }
 
         Process server = startServer();
+        List<AutoCloseable> closing = new ArrayList<>();
         try {
             int port = readPort(server);
             String base = "http://127.0.0.1:" + port + "/v1";
-            System.out.printf("stub server on %s (separate JVM); %d rounds of %d s, %d concurrent callers, %d cores%n",
-                    base, rounds, seconds, concurrency, Runtime.getRuntime().availableProcessors());
+            System.out.printf("stub server on %s (separate JVM); %d rounds of %d s after a warm-up, callers %s, %d cores%n",
+                    base, rounds, seconds, callerCounts, Runtime.getRuntime().availableProcessors());
+            byte[] json = io.github.camelvelaro.velaro.model.VelaroJson.toJsonBytes(INPUT);
+            URI create = URI.create(base + "/conversations");
 
-            HttpClient plainClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            HttpRequest plainRequest = HttpRequest.newBuilder(URI.create(base + "/conversations/c_1"))
+            HttpClient jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpRequest jdkRequest = HttpRequest.newBuilder(create)
                     .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
-                    .header("Accept", "application/json").header("User-Agent", "plain/1").GET().build();
-            Sender plain = () -> {
-                HttpResponse<byte[]> r = plainClient.send(plainRequest, HttpResponse.BodyHandlers.ofByteArray());
-                if (r.statusCode() != 200) {
-                    throw new IllegalStateException("plain got " + r.statusCode());
-                }
+                    .header("Accept", "application/json").header("User-Agent", "plain/1")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build();
+            Sender rawJdk = () -> check("raw JDK", jdk.send(jdkRequest, HttpResponse.BodyHandlers.ofByteArray()).statusCode());
+
+            CloseableHttpClient classic = HttpClients.custom().disableAutomaticRetries().disableRedirectHandling()
+                    .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                            .setMaxConnPerRoute(20).setMaxConnTotal(200).build()).build();
+            closing.add(classic);
+            Sender rawClassic = () -> {
+                HttpPost post = new HttpPost(create);
+                post.addHeader("Authorization", "Bearer " + KEY);
+                post.addHeader("Accept", "application/json");
+                post.setEntity(new ByteArrayEntity(json, ContentType.APPLICATION_JSON));
+                classic.execute(post, response -> {
+                    check("raw HC5 classic", response.getCode());
+                    return EntityUtils.toByteArray(response.getEntity());
+                });
+            };
+
+            CloseableHttpAsyncClient async = HttpAsyncClients.custom().disableAutomaticRetries()
+                    .disableRedirectHandling().setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                            .setMaxConnPerRoute(20).setMaxConnTotal(200).build()).build();
+            async.start();
+            closing.add(async);
+            Sender rawAsync = () -> {
+                SimpleHttpRequest post = SimpleRequestBuilder.post(create).addHeader("Authorization", "Bearer " + KEY)
+                        .addHeader("Accept", "application/json").setBody(json, ContentType.APPLICATION_JSON).build();
+                check("raw HC5 async", async.execute(post, null).get().getCode());
             };
 
             CamelContext camel = new DefaultCamelContext();
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:camelHttp")
+                            .marshal().json()
+                            .setHeader("Authorization", constant("Bearer " + KEY))
+                            .setHeader(Exchange.HTTP_METHOD, constant("POST"))
+                            .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
+                            .to("http://127.0.0.1:" + port + "/v1/conversations")
+                            .unmarshal().json();
+                }
+            });
             camel.start();
+            closing.add(camel);
             ProducerTemplate template = camel.createProducerTemplate();
-            String uri = "velaro:conversations?operation=get&apiKey=RAW(" + KEY + ")&baseUrl=" + base
-                         + "&rateLimitPerMinute=100000000&dailyRequestLimit=2000000000";
+            org.apache.camel.Endpoint direct = camel.getEndpoint("direct:camelHttp");
+            Sender camelHttp = () -> {
+                Object body = template.requestBody(direct, INPUT);
+                if (!(body instanceof Map<?, ?> m) || !"c_1".equals(m.get("id"))) {
+                    throw new IllegalStateException("camel-http returned " + body);
+                }
+            };
             // resolved once, as a route's to(...) is
-            org.apache.camel.Endpoint endpoint = camel.getEndpoint(uri);
+            org.apache.camel.Endpoint velaroEndpoint = camel.getEndpoint("velaro:conversations?apiKey=RAW(" + KEY
+                    + ")&baseUrl=" + base + "&rateLimitPerMinute=100000000&dailyRequestLimit=2000000000");
             Sender velaro = () -> {
-                Object body = template.requestBodyAndHeader(endpoint, null, VelaroConstants.CONVERSATION_ID, "c_1");
+                Object body = template.requestBody(velaroEndpoint, INPUT);
                 if (!(body instanceof Conversation)) {
                     throw new IllegalStateException("velaro returned " + body);
                 }
             };
 
-            // warm up both paths (JIT, connection pools)
-            run(plain, concurrency, 3);
-            run(velaro, concurrency, 3);
-            List<Result> plainResults = new ArrayList<>();
-            List<Result> velaroResults = new ArrayList<>();
-            for (int r = 0; r < rounds; r++) {
-                plainResults.add(run(plain, concurrency, seconds));
-                velaroResults.add(run(velaro, concurrency, seconds));
-                System.out.printf("round %d: plain %,.0f req/s %.1f us CPU/req | camel-velaro %,.0f req/s %.1f us CPU/req%n",
-                        r + 1, plainResults.get(r).perSecond(), plainResults.get(r).cpuMicrosPerRequest(),
-                        velaroResults.get(r).perSecond(), velaroResults.get(r).cpuMicrosPerRequest());
+            List<Client> clients = List.of(new Client("raw JDK HttpClient", rawJdk),
+                    new Client("raw HC5 classic", rawClassic), new Client("raw HC5 async", rawAsync),
+                    new Client("camel-http route", camelHttp), new Client("velaro", velaro));
+            for (int callers : callerCounts) {
+                compare(clients, callers, seconds, rounds);
             }
-            double plainRate = median(plainResults.stream().mapToDouble(Result::perSecond).toArray());
-            double velaroRate = median(velaroResults.stream().mapToDouble(Result::perSecond).toArray());
-            double plainCpu = median(plainResults.stream().mapToDouble(Result::cpuMicrosPerRequest).toArray());
-            double velaroCpu = median(velaroResults.stream().mapToDouble(Result::cpuMicrosPerRequest).toArray());
-            System.out.printf("MEDIAN plain %,.0f req/s, %.1f us CPU/req; camel-velaro %,.0f req/s, %.1f us CPU/req%n",
-                    plainRate, plainCpu, velaroRate, velaroCpu);
-            System.out.printf("RATIO throughput camel-velaro/plain = %.3f (target >= 0.95); CPU per request = %.3f (target <= 1.10)%n",
-                    velaroRate / plainRate, velaroCpu / plainCpu);
-            camel.stop();
         } finally {
+            for (AutoCloseable c : closing) {
+                c.close();
+            }
             server.getOutputStream().close();
             server.waitFor(10, TimeUnit.SECONDS);
             server.destroyForcibly();
@@ -119,11 +182,51 @@ public final class ProducerThroughputBenchmark {
         clientCost();
     }
 
+    private static void check(String who, int status) {
+        if (status != 200) {
+            throw new IllegalStateException(who + " got " + status);
+        }
+    }
+
+    /** Warm-up, then {@code rounds} rounds in which each client runs in turn; prints the medians and ratios. */
+    static void compare(List<Client> clients, int callers, int seconds, int rounds) throws Exception {
+        for (Client c : clients) {
+            run(c.sender(), callers, 3); // JIT, connection pools
+        }
+        Map<String, List<Result>> results = new LinkedHashMap<>();
+        for (int r = 0; r < rounds; r++) {
+            StringBuilder line = new StringBuilder("  round " + (r + 1) + " (" + callers + " callers):");
+            for (Client c : clients) {
+                Result result = run(c.sender(), callers, seconds);
+                results.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(result);
+                line.append(String.format(" | %s %,.0f req/s %.1f us", c.name(), result.perSecond(),
+                        result.cpuMicrosPerRequest()));
+            }
+            System.out.println(line);
+        }
+        Map<String, Result> medians = new LinkedHashMap<>();
+        results.forEach((name, list) -> medians.put(name, new Result(
+                median(list.stream().mapToDouble(Result::perSecond).toArray()),
+                median(list.stream().mapToDouble(Result::cpuMicrosPerRequest).toArray()))));
+        Result raw = medians.get("raw JDK HttpClient");
+        Result http = medians.get("camel-http route");
+        System.out.printf("%n%d caller(s), median of %d rounds of %d s:%n", callers, rounds, seconds);
+        System.out.println("| client | req/s | client CPU us/request | throughput vs raw JDK | vs camel-http | CPU vs raw JDK | vs camel-http |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        medians.forEach((name, m) -> System.out.printf("| %s | %,.0f | %.1f | %.2f | %.2f | %.2f | %.2f |%n", name,
+                m.perSecond(), m.cpuMicrosPerRequest(), m.perSecond() / raw.perSecond(),
+                m.perSecond() / http.perSecond(), m.cpuMicrosPerRequest() / raw.cpuMicrosPerRequest(),
+                m.cpuMicrosPerRequest() / http.cpuMicrosPerRequest()));
+        Result v = medians.get("velaro");
+        System.out.printf("GOAL velaro vs camel-http at %d caller(s): throughput %.2fx (target >= 1.0), CPU %.2fx (target <= 1.0)%n%n",
+                callers, v.perSecond() / http.perSecond(), v.cpuMicrosPerRequest() / http.cpuMicrosPerRequest());
+    }
+
     /** The client's own work per request, without the network: build, govern, send (canned), map headers and body. */
     static void clientCost() {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         io.github.camelvelaro.velaro.client.VelaroClient velaro = new io.github.camelvelaro.velaro.client.VelaroClient(
-                new CannedHttpClient(), URI.create("http://127.0.0.1:1/v1"), ApiKey.of(KEY, "apiKey"),
+                CannedHttpClient.create(), Duration.ofSeconds(10), URI.create("http://127.0.0.1:1/v1"), ApiKey.of(KEY, "apiKey"),
                 Duration.ofSeconds(30), 16L << 20, new RateGovernor(Clock.systemUTC(), scheduler),
                 new RateLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, 3, Duration.ofMinutes(2)), Runnable::run);
         double client = 0;

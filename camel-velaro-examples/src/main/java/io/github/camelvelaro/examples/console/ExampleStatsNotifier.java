@@ -48,7 +48,7 @@ public final class ExampleStatsNotifier extends EventNotifierSupport {
         if (endpoint instanceof VelaroEndpoint velaro) {
             switch (velaro.getKind()) {
                 case CONTACTS -> {
-                    String operation = velaro.getConfiguration().getOperation();
+                    String operation = velaro.getConfiguration().getOperation().uriName();
                     if ("create".equals(operation)) {
                         stats.contactCreated();
                     } else if ("update".equals(operation)) {

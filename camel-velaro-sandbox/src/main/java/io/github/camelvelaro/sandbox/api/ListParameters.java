@@ -24,7 +24,8 @@ final class ListParameters {
     static ListQuery conversations(RawRequest request) {
         QueryString query = query(request);
         String status = query.get("status").orElse(null);
-        if (status != null && ConversationStatus.fromWire(status).filter(s -> s.wireValue().equals(status)).isEmpty()) {
+        if (status != null && java.util.Arrays.stream(ConversationStatus.values())
+                .noneMatch(s -> s.wireValue().equals(status))) {
             throw ApiError.badRequest("status must be one of open, resolved, missed, abandoned; was '" + status + "'");
         }
         return common(query).withStatus(status);

@@ -7,6 +7,8 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
@@ -38,13 +40,20 @@ public final class SandboxHttpServer implements AutoCloseable {
     private final InetAddress host;
     private final int port;
     private final RequestHandler handler;
+    private final SelfSignedCertificate certificate;
     private Server server;
     private ServerConnector connector;
 
     public SandboxHttpServer(InetAddress host, int port, RequestHandler handler) {
+        this(host, port, handler, null);
+    }
+
+    /** @param certificate what to serve HTTPS with, or null for HTTP */
+    public SandboxHttpServer(InetAddress host, int port, RequestHandler handler, SelfSignedCertificate certificate) {
         this.host = host;
         this.port = port;
         this.handler = handler;
+        this.certificate = certificate;
     }
 
     /** Binds the port and starts serving; returns once the port is bound. */
@@ -64,7 +73,10 @@ public final class SandboxHttpServer implements AutoCloseable {
         http.setSendServerVersion(false);
         http.setRequestHeaderSize(MAX_HEADER_BYTES);
         // one acceptor and one selector: loopback traffic from a few clients, on machines with few cores
-        ServerConnector listener = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(http));
+        ServerConnector listener = certificate == null
+                ? new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(http))
+                : new ServerConnector(jetty, 1, 1, new SslConnectionFactory(tls(certificate), "http/1.1"),
+                        new HttpConnectionFactory(http));
         listener.setHost(host.getHostAddress());
         listener.setPort(port);
         listener.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
@@ -83,6 +95,14 @@ public final class SandboxHttpServer implements AutoCloseable {
         }
         server = jetty;
         connector = listener;
+    }
+
+    private static SslContextFactory.Server tls(SelfSignedCertificate certificate) {
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setKeyStore(certificate.keyStore());
+        tls.setKeyStorePassword(new String(certificate.password()));
+        tls.setKeyManagerPassword(new String(certificate.password()));
+        return tls;
     }
 
     /** The bound port (useful when started on port 0). */

@@ -8,6 +8,7 @@ import org.apache.camel.spring.boot.util.ConditionalOnCamelContextAndAutoConfigu
 import org.apache.camel.spring.boot.util.ConditionalOnHierarchicalProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Lazy;
@@ -23,6 +24,13 @@ import org.springframework.core.env.Environment;
 @ConditionalOnHierarchicalProperties({"camel.component", VelaroComponentConfiguration.PREFIX})
 @EnableConfigurationProperties({ComponentConfigurationProperties.class, VelaroComponentConfiguration.class})
 public class VelaroComponentAutoConfiguration {
+
+    @Bean
+    @ConfigurationPropertiesBinding
+    static org.springframework.core.convert.converter.GenericConverter velaroComponentConverter(
+            org.springframework.context.ApplicationContext applicationContext) {
+        return new VelaroComponentConverter(applicationContext);
+    }
 
     // lazy, as in Camel's starters: Camel looks customizers up when it creates the component, not at refresh
     @Lazy

@@ -1,6 +1,8 @@
 package io.github.camelvelaro.velaro.springboot;
 
+import io.github.camelvelaro.velaro.client.HttpClientConfigurer;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -55,6 +57,53 @@ public class VelaroComponentConfiguration extends ComponentConfigurationProperti
      * key keeps its offset and different sites never share one.
      */
     private String siteId;
+
+    /**
+     * The TLS settings (trust store, key store, protocols) of the connections to Velaro; the JVM's defaults when
+     * unset. A bean reference, e.g. {@code #bean:velaroTls}.
+     */
+    private SSLContextParameters sslContextParameters;
+
+    /**
+     * Whether Camel's global SSL context parameters apply when ssl-context-parameters is not set.
+     */
+    private Boolean useGlobalSslContextParameters = false;
+
+    /**
+     * The host of a forward proxy all requests go through; unset, the JVM's proxy properties (https.proxyHost) apply.
+     */
+    private String proxyHost;
+
+    /**
+     * The port of the forward proxy.
+     */
+    private Integer proxyPort = 3128;
+
+    /**
+     * The user name the forward proxy asks for (Basic authentication).
+     */
+    private String proxyAuthUsername;
+
+    /**
+     * The password the forward proxy asks for.
+     */
+    private String proxyAuthPassword;
+
+    /**
+     * A bean that adjusts the Apache HttpClient 5 builder last, before the component's pooled client is built;
+     * a bean reference, e.g. {@code #bean:myConfigurer}.
+     */
+    private HttpClientConfigurer httpClientConfigurer;
+
+    /**
+     * The most HTTP connections the component's pool holds, over all hosts.
+     */
+    private Integer maxTotalConnections = 200;
+
+    /**
+     * The most HTTP connections the pool holds to one host.
+     */
+    private Integer connectionsPerRoute = 20;
 
     /**
      * Whether producers start on their first message instead of with the route, so that a start-up failure (such as
@@ -178,5 +227,77 @@ public class VelaroComponentConfiguration extends ComponentConfigurationProperti
 
     public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
         this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public Boolean getUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    public void setUseGlobalSslContextParameters(Boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyAuthUsername() {
+        return proxyAuthUsername;
+    }
+
+    public void setProxyAuthUsername(String proxyAuthUsername) {
+        this.proxyAuthUsername = proxyAuthUsername;
+    }
+
+    public String getProxyAuthPassword() {
+        return proxyAuthPassword;
+    }
+
+    public void setProxyAuthPassword(String proxyAuthPassword) {
+        this.proxyAuthPassword = proxyAuthPassword;
+    }
+
+    public HttpClientConfigurer getHttpClientConfigurer() {
+        return httpClientConfigurer;
+    }
+
+    public void setHttpClientConfigurer(HttpClientConfigurer httpClientConfigurer) {
+        this.httpClientConfigurer = httpClientConfigurer;
+    }
+
+    public Integer getMaxTotalConnections() {
+        return maxTotalConnections;
+    }
+
+    public void setMaxTotalConnections(Integer maxTotalConnections) {
+        this.maxTotalConnections = maxTotalConnections;
+    }
+
+    public Integer getConnectionsPerRoute() {
+        return connectionsPerRoute;
+    }
+
+    public void setConnectionsPerRoute(Integer connectionsPerRoute) {
+        this.connectionsPerRoute = connectionsPerRoute;
     }
 }

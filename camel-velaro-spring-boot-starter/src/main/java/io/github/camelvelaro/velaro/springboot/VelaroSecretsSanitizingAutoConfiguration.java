@@ -18,10 +18,11 @@ public class VelaroSecretsSanitizingAutoConfiguration {
 
     /**
      * Any key that mentions Velaro and ends like a credential: {@code camel.component.velaro.api-key} (also as
-     * {@code apiKey} in configprops), {@code VELARO_API_KEY}, {@code velaro.webhook-secret}, a workflow trigger URL.
+     * {@code apiKey} in configprops), {@code VELARO_API_KEY}, {@code velaro.webhook-secret}, a workflow trigger URL,
+     * the proxy's user name and password.
      */
-    static final Pattern VELARO_CREDENTIAL_KEY =
-            Pattern.compile("(?i).*velaro.*(api[-_.]?key|webhook[-_.]?secret|trigger[-_.]?url)");
+    static final Pattern VELARO_CREDENTIAL_KEY = Pattern.compile(
+            "(?i).*velaro.*(api[-_.]?key|webhook[-_.]?secret|trigger[-_.]?url|proxy[-_.]?auth[-_.]?(password|username))");
 
     @Bean
     public SanitizingFunction velaroCredentialsSanitizer() {

@@ -20,7 +20,7 @@ record ComponentOptions(List<Option> options) {
     static final String VELARO_JSON = "META-INF/io/github/camelvelaro/velaro/velaro.json";
 
     /** One entry of velaro.json's componentProperties; {@code defaultValue} is null when it has none. */
-    record Option(String name, String type, JsonNode defaultValue, boolean secret) {
+    record Option(String name, String type, String javaType, JsonNode defaultValue, boolean secret) {
 
         /** The Spring Boot property, e.g. camel.component.velaro.rate-limit-per-minute. */
         String property() {
@@ -37,7 +37,8 @@ record ComponentOptions(List<Option> options) {
             List<Option> options = new ArrayList<>();
             for (Map.Entry<String, JsonNode> entry : properties.properties()) {
                 JsonNode option = entry.getValue();
-                options.add(new Option(entry.getKey(), option.path("type").asText(), option.get("defaultValue"),
+                options.add(new Option(entry.getKey(), option.path("type").asText(), option.path("javaType").asText(),
+                        option.get("defaultValue"),
                         option.path("secret").asBoolean()));
             }
             if (options.isEmpty()) {

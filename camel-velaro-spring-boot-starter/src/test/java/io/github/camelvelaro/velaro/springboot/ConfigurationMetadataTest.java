@@ -73,6 +73,7 @@ class ConfigurationMetadataTest {
                 case "string" -> "java.lang.String";
                 case "boolean" -> "java.lang.Boolean";
                 case "integer" -> "java.lang.Integer";
+                case "object" -> option.javaType(); // a bean reference, bound by VelaroComponentConverter
                 default -> throw new AssertionError(option.name() + " has a type the starter does not map: "
                                                     + option.type());
             };

@@ -36,6 +36,7 @@ class SecretsStayHiddenTest {
     static VelaroSandboxExtension sandbox = new VelaroSandboxExtension();
 
     private static final String KEY = sandbox.createReadWriteKey();
+    private static final String PROXY_PASSWORD = "pr0xy-Pa55word-never-shown";
     private static final String[] CHATTY_LOGGERS = {"org.apache.camel", "io.github.camelvelaro",
         "org.springframework.boot.context.properties", "org.springframework.boot.autoconfigure"};
 
@@ -46,6 +47,7 @@ class SecretsStayHiddenTest {
             .withSystemProperties("VELARO_API_KEY=" + KEY)
             .withPropertyValues("camel.component.velaro.api-key=${VELARO_API_KEY}",
                     "camel.component.velaro.base-url=" + sandbox.baseUrl(),
+                    "camel.component.velaro.proxy-auth-password=" + PROXY_PASSWORD,
                     "management.endpoints.web.exposure.include=env,configprops",
                     "management.endpoint.env.show-values=always",
                     "management.endpoint.configprops.show-values=always");
@@ -78,10 +80,12 @@ class SecretsStayHiddenTest {
                         EnvironmentEndpointAutoConfiguration.class))
                 .run(context -> {
                     String configprops = configprops(context.getBean(ConfigurationPropertiesReportEndpoint.class));
-                    assertThat(configprops).contains(sandbox.baseUrl()).contains("******").doesNotContain(KEY);
+                    assertThat(configprops).contains(sandbox.baseUrl()).contains("******").doesNotContain(KEY)
+                            .contains("proxyAuthPassword").doesNotContain(PROXY_PASSWORD);
 
                     String env = json.writeValueAsString(context.getBean(EnvironmentEndpoint.class).environment(null));
-                    assertThat(env).contains("VELARO_API_KEY").contains(sandbox.baseUrl()).doesNotContain(KEY);
+                    assertThat(env).contains("VELARO_API_KEY").contains(sandbox.baseUrl()).doesNotContain(KEY)
+                            .doesNotContain(PROXY_PASSWORD);
                 });
     }
 

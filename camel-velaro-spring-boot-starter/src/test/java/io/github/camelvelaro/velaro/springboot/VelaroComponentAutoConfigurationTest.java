@@ -15,6 +15,8 @@ import io.github.camelvelaro.velaro.springboot.ComponentOptions.Option;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import io.github.camelvelaro.velaro.client.HttpClientConfigurer;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -82,10 +84,18 @@ class VelaroComponentAutoConfigurationTest {
         Map<String, Object> expected = new LinkedHashMap<>();
         for (Option option : ComponentOptions.load().options()) {
             Object value = nonDefaultValue(option);
-            properties.add(option.property() + "=" + value);
+            if ("object".equals(option.type())) {
+                // a bean of the option's type, by reference
+                properties.add(option.property() + "=#bean:" + option.name() + "Bean");
+            } else {
+                properties.add(option.property() + "=" + value);
+            }
             expected.put(option.name(), value);
         }
-        withStarter.withPropertyValues(properties.toArray(String[]::new)).run(context -> {
+        withStarter.withPropertyValues(properties.toArray(String[]::new))
+                .withBean("sslContextParametersBean", SSLContextParameters.class, () -> TLS)
+                .withBean("httpClientConfigurerBean", HttpClientConfigurer.class, () -> CONFIGURER)
+                .run(context -> {
             VelaroComponent velaro = context.getBean(CamelContext.class).getComponent("velaro", VelaroComponent.class);
             // read back through the generated configurer: the names are velaro.json's, whatever the getters are
             PropertyConfigurerGetter getter = (PropertyConfigurerGetter) velaro.getComponentPropertyConfigurer();
@@ -138,8 +148,12 @@ class VelaroComponentAutoConfigurationTest {
                         .isNull());
     }
 
+    private static final SSLContextParameters TLS = new SSLContextParameters();
+    private static final HttpClientConfigurer CONFIGURER = builder -> { };
+
     private static Object nonDefaultValue(Option option) {
         return switch (option.type()) {
+            case "object" -> "sslContextParameters".equals(option.name()) ? TLS : CONFIGURER;
             case "boolean" -> option.defaultValue() == null || !option.defaultValue().asBoolean();
             case "integer" -> option.defaultValue() == null ? 7 : option.defaultValue().asInt() + 7;
             case "string" -> "apiKey".equals(option.name()) ? KEY : "baseUrl".equals(option.name())

@@ -1,11 +1,11 @@
 package io.github.camelvelaro.velaro.client;
 
-import java.net.http.HttpHeaders;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.github.camelvelaro.velaro.model.EpochNumber;
 
@@ -35,12 +35,24 @@ public record RateLimitHeaders(Integer remaining, Instant reset, Instant retryAf
     public static final RateLimitHeaders NONE = new RateLimitHeaders(null, null, null, null);
 
     /** Reads the headers of a response received at {@code now}; malformed values count as absent. */
-    public static RateLimitHeaders parse(HttpHeaders headers, Instant now) {
+    public static RateLimitHeaders parse(Function<String, String> firstValue, Instant now) {
         return new RateLimitHeaders(
-                integer(headers.firstValue(REMAINING)),
-                reset(headers.firstValue(RESET), now),
-                retryAfter(headers.firstValue(RETRY_AFTER), now),
-                integer(headers.firstValue(REMAINING_MONTH)));
+                integer(Optional.ofNullable(firstValue.apply(REMAINING))),
+                reset(Optional.ofNullable(firstValue.apply(RESET)), now),
+                retryAfter(Optional.ofNullable(firstValue.apply(RETRY_AFTER)), now),
+                integer(Optional.ofNullable(firstValue.apply(REMAINING_MONTH))));
+    }
+
+    /** An HTTP date (RFC 1123, as in {@code Date} and {@code Retry-After}), or null when absent or malformed. */
+    public static Instant httpDate(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     static Instant reset(Optional<String> value, Instant now) {
@@ -60,11 +72,7 @@ public record RateLimitHeaders(Integer remaining, Instant reset, Instant retryAf
         if (seconds != null) {
             return seconds < 0 ? null : now.plusSeconds(seconds);
         }
-        try {
-            return ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return httpDate(v);
     }
 
     private static Integer integer(Optional<String> value) {

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The time one attempt may take for its whole response ({@code readTimeout}): one budget from the moment the request
- * is sent to the last byte of the body. The transport's own timeout covers connecting and the headers; a body reader
- * {@linkplain #arm arms} the deadline for the rest and disarms it when the body ends. Transport-neutral.
+ * is sent to the last byte of the body. The client {@linkplain #arm arms} it as it sends, and disarms it when the body
+ * has ended; when it fires, the exchange is aborted. Transport-neutral.
  * <p>
  * Armed deadlines sit in one set for the JVM, and one sweep every {@value #SWEEP_MILLIS} ms, on a daemon thread
  * that runs only while some deadline is armed, ends those that are due: arming and disarming cost a set insertion

@@ -32,6 +32,13 @@ final class ResponseLimitException extends IOException {
         return new ResponseLimitException(Limit.READ_TIMEOUT, -1, "the response did not end within readTimeout");
     }
 
+    /** @param cause how the transport reported the exchange the deadline aborted */
+    static ResponseLimitException tooSlow(Throwable cause) {
+        ResponseLimitException e = tooSlow();
+        e.initCause(cause);
+        return e;
+    }
+
     /** @param declaredLength what the response declared (Content-Length), or -1 when the limit was crossed reading */
     static ResponseLimitException tooLarge(long declaredLength) {
         return new ResponseLimitException(Limit.MAX_RESPONSE_SIZE, declaredLength, "the body exceeds maxResponseSize");

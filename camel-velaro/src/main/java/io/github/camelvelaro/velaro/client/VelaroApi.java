@@ -10,8 +10,10 @@ import io.github.camelvelaro.velaro.model.CreateConversation;
 import io.github.camelvelaro.velaro.model.VelaroPage;
 
 /**
- * The Velaro operations the component uses. Producers and consumers depend on this interface only, so the HTTP
- * layer can be replaced (e.g. by a fake in a unit test). Every future fails with a {@link VelaroException}.
+ * The Velaro operations the component uses, as an interface so that the component's own classes (and their unit
+ * tests) can be written against the calls rather than the transport. Users do not plug in another implementation:
+ * the HTTP layer is changed through the component's HTTP options (sslContextParameters, proxy, pool sizes,
+ * httpClientConfigurer). Every future fails with a {@link VelaroException}.
  */
 public interface VelaroApi {
 

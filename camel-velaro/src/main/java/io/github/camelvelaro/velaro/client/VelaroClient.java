@@ -1,59 +1,62 @@
 package io.github.camelvelaro.velaro.client;
 
+import io.github.camelvelaro.velaro.exception.VelaroException;
+import io.github.camelvelaro.velaro.exception.VelaroAuthenticationException;
+import io.github.camelvelaro.velaro.exception.VelaroConnectionException;
+import io.github.camelvelaro.velaro.exception.VelaroMalformedResponseException;
+import io.github.camelvelaro.velaro.exception.VelaroValidationException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JavaType;
-import io.github.camelvelaro.velaro.exception.VelaroAuthenticationException;
-import io.github.camelvelaro.velaro.exception.VelaroConnectionException;
-import io.github.camelvelaro.velaro.exception.VelaroException;
-import io.github.camelvelaro.velaro.exception.VelaroMalformedResponseException;
-import io.github.camelvelaro.velaro.exception.VelaroValidationException;
 import io.github.camelvelaro.velaro.model.Contact;
 import io.github.camelvelaro.velaro.model.ContactInput;
 import io.github.camelvelaro.velaro.model.Conversation;
 import io.github.camelvelaro.velaro.model.CreateConversation;
 import io.github.camelvelaro.velaro.model.VelaroJson;
 import io.github.camelvelaro.velaro.model.VelaroPage;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.message.BasicHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place that sends requests to Velaro: it asks the {@link RateGovernor} when a request may go, adds the
- * headers, sends with the JDK {@link HttpClient}, maps each response to a model or to the typed exception of its
- * status, and retries what {@link RetryPolicy} says is safe to repeat.
+ * headers, sends with the component's pooled Apache HttpClient 5 ({@link PooledHttpClient}), maps each response to a
+ * model or to the typed exception of its status, and retries what {@link RetryPolicy} says is safe to repeat.
  * <p>
- * A request that may go at once is sent on the calling thread, as a plain client would; one that must wait for a
- * limit or a retry is parked on the governor's scheduler (no thread held) and then sent from the I/O pool, so
- * waiting never holds a Camel thread.
+ * A request that may go at once is sent on the calling thread, which waits for the answer, as a plain (blocking)
+ * client does; one that must wait for a limit or a retry is parked on the governor's scheduler (no thread held
+ * while it waits) and then sent from the I/O pool.
  * <p>
  * A response must arrive whole within {@code readTimeout} (from sending to its last byte) and be no larger than
- * {@code maxResponseSize}: the transport-neutral {@link ResponseDeadline} and {@link BoundedBody} hold those limits,
- * and {@link LimitedBodyHandler} is their thin JDK glue, so a server that trickles or floods cannot hang the calling
- * thread or fill the heap.
+ * {@code maxResponseSize}: the transport-neutral {@link ResponseDeadline} and {@link BoundedBody} hold those limits.
+ * When one is crossed the request is aborted, which closes its connection (never drained, never pooled half-read),
+ * so a server that trickles or floods cannot hang the calling thread or fill the heap.
  * <p>
- * Why the JDK client: it needs no dependency on the user's classpath (Spring Boot, Quarkus), it is the client the
- * throughput baseline uses, and its own retries are limited to cases where the request never reached the server
- * (connection refused) or is idempotent (a GET on a pooled connection the server had closed); POST and PATCH are
- * never replayed by it. All other retry decisions are the component's.
+ * The HTTP client itself never retries nor follows a redirect ({@link PooledHttpClient}): every retry decision is
+ * the component's.
  */
 public class VelaroClient implements VelaroApi {
 
@@ -67,7 +70,8 @@ public class VelaroClient implements VelaroApi {
     /** What a workflow request, which no rate limit governs, waits for. */
     private static final CompletableFuture<Long> NO_PERMIT = CompletableFuture.completedFuture(0L);
 
-    private final HttpClient http;
+    private final CloseableHttpClient http;
+    private final RequestConfig requestConfig;
     private final URI baseUri;
     private final KeyRing keys;
     private final Duration readTimeout;
@@ -77,10 +81,11 @@ public class VelaroClient implements VelaroApi {
     private final RateLimits limits;
     private final Clock clock;
     private final Executor ioExecutor;
-    private final HttpRequest.Builder headers;
+    private final Header[] headers;
 
     /**
-     * @param http        the shared JDK client (its connect timeout applies)
+     * @param http           the component's pooled client
+     * @param connectTimeout how long connecting may take
      * @param baseUri     the API base, e.g. {@code https://api.velaro.com/v1}
      * @param keys        the key for REST calls, renewed on a 401 when it can be; null for a client that only
      *                    triggers workflows
@@ -90,9 +95,11 @@ public class VelaroClient implements VelaroApi {
      * @param limits          this endpoint's limits and retry settings
      * @param ioExecutor      where requests are sent after they waited (never the governor's scheduler)
      */
-    public VelaroClient(HttpClient http, URI baseUri, KeyRing keys, Duration readTimeout, long maxResponseSize,
-                        RateGovernor governor, RateLimits limits, Executor ioExecutor) {
+    public VelaroClient(CloseableHttpClient http, Duration connectTimeout, URI baseUri, KeyRing keys,
+                        Duration readTimeout, long maxResponseSize, RateGovernor governor, RateLimits limits,
+                        Executor ioExecutor) {
         this.http = Objects.requireNonNull(http, "http");
+        this.requestConfig = requestConfig(connectTimeout, readTimeout);
         this.baseUri = baseUri;
         this.keys = keys;
         this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
@@ -160,15 +167,21 @@ public class VelaroClient implements VelaroApi {
      */
     public <T> CompletableFuture<VelaroResponse<T>> send(VelaroRequest request, JavaType responseType) {
         CompletableFuture<VelaroResponse<T>> result = new CompletableFuture<>();
-        Call<T> call;
+        URI uri;
+        ApiKey key = null;
         try {
-            ApiKey key = request.isApi() ? apiKey(request) : null;
-            call = new Call<>(request, key, toHttpRequest(request, key), responseType, result, false);
+            if (request.isApi()) {
+                if (keys == null) {
+                    throw new VelaroValidationException("An API key is required for " + request.describe());
+                }
+                key = keys.current();
+            }
+            uri = request.uri(baseUri);
         } catch (RuntimeException e) {
             result.completeExceptionally(e);
             return result;
         }
-        attempt(call, 1, Runnable::run);
+        attempt(new Call<>(request, uri, key, responseType, result, false), 1, Runnable::run);
         return result;
     }
 
@@ -178,11 +191,11 @@ public class VelaroClient implements VelaroApi {
      * @param key     the key it is sent with (null for a workflow trigger)
      * @param renewed whether it already went out again with a renewed key after a 401 (it does so at most once)
      */
-    private record Call<T>(VelaroRequest request, ApiKey key, HttpRequest httpRequest, JavaType type,
+    private record Call<T>(VelaroRequest request, URI uri, ApiKey key, JavaType type,
                            CompletableFuture<VelaroResponse<T>> result, boolean renewed) {
 
-        Call<T> withKey(ApiKey renewedKey, HttpRequest renewedRequest) {
-            return new Call<>(request, renewedKey, renewedRequest, type, result, true);
+        Call<T> withKey(ApiKey renewedKey) {
+            return new Call<>(request, uri, renewedKey, type, result, true);
         }
     }
 
@@ -218,8 +231,7 @@ public class VelaroClient implements VelaroApi {
                 && keys.renewAfterRejection(call.key())) {
                 // ASSUMPTION (api-401-nothing-done): Velaro refuses a request with 401 before acting on it, so
                 // sending it again with the renewed key, POST included, cannot do anything twice
-                ApiKey renewed = keys.current();
-                attempt(call.withKey(renewed, toHttpRequest(call.request(), renewed)), attempt, ioExecutor);
+                attempt(call.withKey(keys.current()), attempt, ioExecutor);
                 return;
             }
             Duration delay;
@@ -245,87 +257,127 @@ public class VelaroClient implements VelaroApi {
     }
 
     /**
-     * One HTTP exchange, on the current thread. {@code HttpClient.send} rather than {@code sendAsync}: the latter
-     * hands every response to {@code CompletableFuture}'s default executor, which on machines with two cores or
-     * fewer starts a new thread per response (measured: a third of the throughput of a plain client).
+     * One HTTP exchange, on the current thread. The deadline aborts the request when it fires, which closes the
+     * connection under a blocked read; a body over the limit aborts it too, so nothing is drained.
      */
     private <T> VelaroResponse<T> sendOnce(Call<T> call, long permit) {
         VelaroRequest request = call.request();
+        HttpUriRequestBase httpRequest = toHttpRequest(request, call.uri(), call.key());
         long started = System.nanoTime();
         LOG.debug("Sending {}", request);
-        LimitedBodyHandler body = new LimitedBodyHandler(maxResponseSize, ResponseDeadline.start(readTimeout));
-        HttpResponse<byte[]> response;
+        Expiry expiry = new Expiry(httpRequest);
+        Runnable disarm = ResponseDeadline.start(readTimeout).arm(expiry);
+        ClassicHttpResponse response = null;
+        byte[] body;
         try {
-            response = http.send(call.httpRequest(), body);
+            response = execute(httpRequest);
+            body = BoundedEntity.read(response.getEntity(), maxResponseSize);
+            response.close();
         } catch (IOException e) {
-            HttpResponse.ResponseInfo partial = body.info();
-            int status = partial == null ? 0 : partial.statusCode();
-            if (partial != null && request.isApi()) {
+            httpRequest.cancel(); // closes the connection: a half-read response is never drained nor pooled
+            int status = response == null ? 0 : response.getCode();
+            if (response != null && request.isApi()) {
                 // the headers arrived before the body failed: what they say about the limits still counts
-                governor.onResponse(call.key(), permit, status,
-                        RateLimitHeaders.parse(partial.headers(), clock.instant()));
+                governor.onResponse(call.key(), permit, status, RateLimitHeaders.parse(headerLookup(response),
+                        clock.instant()));
             }
-            VelaroException failure = noResponse(request, e, status);
+            VelaroException failure = noResponse(request, expiry.fired() ? ResponseLimitException.tooSlow(e) : e,
+                    status);
             LOG.debug("{} failed after {} ms: {}", request, (System.nanoTime() - started) / 1_000_000,
                     failure.getMessage());
             throw failure;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VelaroConnectionException(request.describe() + " was interrupted while waiting for Velaro", true, e);
+        } finally {
+            disarm.run();
         }
-        LOG.debug("{} answered {} in {} ms", request, response.statusCode(), (System.nanoTime() - started) / 1_000_000);
-        return toResponse(call, response, permit);
+        LOG.debug("{} answered {} in {} ms", request, response.getCode(), (System.nanoTime() - started) / 1_000_000);
+        return toResponse(call, response, body, permit);
     }
 
-    private ApiKey apiKey(VelaroRequest request) {
-        if (keys == null) {
-            throw new VelaroValidationException("An API key is required for " + request.describe());
+    @SuppressWarnings("deprecation") // executeOpen is not in the 5.5 API: this is its classic form
+    private CloseableHttpResponse execute(HttpUriRequestBase httpRequest) throws IOException {
+        return http.execute(httpRequest);
+    }
+
+    /** Aborts an exchange when its {@code readTimeout} has passed, and remembers that it did. */
+    private static final class Expiry implements Runnable {
+
+        private final HttpUriRequestBase request;
+        private volatile boolean fired;
+
+        Expiry(HttpUriRequestBase request) {
+            this.request = request;
         }
-        return keys.current();
+
+        @Override
+        public void run() {
+            fired = true;
+            request.cancel();
+        }
+
+        boolean fired() {
+            return fired;
+        }
     }
 
     /** The HTTP request; {@code key} is null for a workflow trigger, which carries no Authorization header. */
-    private HttpRequest toHttpRequest(VelaroRequest request, ApiKey key) {
-        URI uri = request.uri(baseUri);
-        HttpRequest.Builder b = headers.copy().uri(uri);
+    private HttpUriRequestBase toHttpRequest(VelaroRequest request, URI uri, ApiKey key) {
+        HttpUriRequestBase r = new HttpUriRequestBase(request.method(), uri);
+        r.setConfig(requestConfig);
+        r.setHeaders(headers);
         if (key != null) {
-            b.header("Authorization", key.authorizationHeader());
-        }
-        if ("http".equalsIgnoreCase(uri.getScheme())) {
-            // loopback only (validated); avoid the h2c upgrade dance with test servers
-            b.version(HttpClient.Version.HTTP_1_1);
+            r.addHeader("Authorization", key.authorizationHeader());
         }
         byte[] body = request.body();
-        b.method(request.method(), body == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(body));
-        return b.build();
+        if (body != null) {
+            r.setEntity(new ByteArrayEntity(body, null)); // Content-Type is among the headers
+        }
+        return r;
     }
 
-    /** The headers every request carries, validated once rather than per request. */
-    private HttpRequest.Builder headers() {
-        return HttpRequest.newBuilder()
-                .timeout(readTimeout) // connecting and the headers; ResponseDeadline holds the body to the same budget
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .header("User-Agent", userAgent);
+    /** The headers every request carries, made once rather than per request (the key is added per request). */
+    private Header[] headers() {
+        return new Header[] {
+                new BasicHeader("Content-Type", "application/json"),
+                new BasicHeader("Accept", "application/json"),
+                new BasicHeader("User-Agent", userAgent)
+        };
     }
 
-    private <T> VelaroResponse<T> toResponse(Call<T> call, HttpResponse<byte[]> response, long permit) {
+    /**
+     * Connecting has {@code connectTimeout}; each read has {@code readTimeout} as a backstop, while the
+     * {@link ResponseDeadline} holds the whole response to the same budget.
+     */
+    @SuppressWarnings("deprecation") // per request: the pool is shared by endpoints with different timeouts
+    private static RequestConfig requestConfig(Duration connectTimeout, Duration readTimeout) {
+        return RequestConfig.custom()
+                .setConnectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .setResponseTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .setRedirectsEnabled(false)
+                .build();
+    }
+
+    private static java.util.function.Function<String, String> headerLookup(ClassicHttpResponse response) {
+        return name -> {
+            Header h = response.getFirstHeader(name);
+            return h == null ? null : h.getValue();
+        };
+    }
+
+    private <T> VelaroResponse<T> toResponse(Call<T> call, ClassicHttpResponse response, byte[] body, long permit) {
         VelaroRequest request = call.request();
         JavaType type = call.type();
         Instant now = clock.instant();
-        RateLimitHeaders headers = RateLimitHeaders.parse(response.headers(), now);
-        int status = response.statusCode();
+        RateLimitHeaders headers = RateLimitHeaders.parse(headerLookup(response), now);
+        int status = response.getCode();
         if (request.isApi()) {
             governor.onResponse(call.key(), permit, status, headers);
         }
-        byte[] body = response.body();
         if (status < 200 || status > 299) {
             throw VelaroErrors.toException(request, status, body, headers);
         }
+        Header date = response.getFirstHeader("Date");
         return new VelaroResponse<>(status, readBody(request, status, body, type), headers,
-                response.headers().firstValue("Date").orElse(null));
+                date == null ? null : date.getValue());
     }
 
     @SuppressWarnings("unchecked")
@@ -378,8 +430,8 @@ public class VelaroClient implements VelaroApi {
                                                         + "); the response was not read further",
                     status, scrubber.scrub(failure));
         }
-        boolean timedOut = limit != null
-                           || failure instanceof HttpTimeoutException && !(failure instanceof HttpConnectTimeoutException);
+        boolean connectTimedOut = failure instanceof ConnectTimeoutException;
+        boolean timedOut = limit != null || failure instanceof SocketTimeoutException;
         if (timedOut) {
             // the request went out: a create may have been applied, so only a GET is repeated
             return new VelaroConnectionException(request.describe() + " got no "
@@ -388,9 +440,10 @@ public class VelaroClient implements VelaroApi {
                                                  + " from Velaro within readTimeout (" + readTimeout.toMillis() + " ms)",
                     true, scrubber.scrub(failure));
         }
-        boolean neverSent = failure instanceof ConnectException || failure instanceof HttpConnectTimeoutException;
+        boolean neverSent = failure instanceof ConnectException || connectTimedOut
+                            || failure instanceof UnknownHostException;
         String what;
-        if (failure instanceof HttpConnectTimeoutException) {
+        if (connectTimedOut) {
             what = "could not connect within the connect timeout";
         } else if (failure instanceof ConnectException) {
             what = "connection refused";
@@ -407,22 +460,11 @@ public class VelaroClient implements VelaroApi {
     /** The {@link VelaroException} inside a future's {@link CompletionException}. */
     public static Throwable unwrap(Throwable t) {
         Throwable cur = t;
-        while ((cur instanceof CompletionException || cur instanceof java.util.concurrent.ExecutionException)
+        while ((cur instanceof CompletionException || cur instanceof ExecutionException)
                 && cur.getCause() != null) {
             cur = cur.getCause();
         }
         return cur;
-    }
-
-    static Instant serverDate(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     /** The key this client sends, masked; for logs. */

@@ -15,6 +15,6 @@ public record VelaroResponse<T>(int status, T body, RateLimitHeaders rateLimit, 
 
     /** The server's {@code Date} header, or null when absent or malformed; parsed on demand (pollers need it). */
     public Instant serverDate() {
-        return VelaroClient.serverDate(dateHeader);
+        return RateLimitHeaders.httpDate(dateHeader);
     }
 }

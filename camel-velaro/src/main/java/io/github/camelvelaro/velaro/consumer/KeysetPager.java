@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -16,6 +15,7 @@ import io.github.camelvelaro.velaro.client.ListQuery;
 import io.github.camelvelaro.velaro.client.VelaroApi;
 import io.github.camelvelaro.velaro.exception.VelaroException;
 import io.github.camelvelaro.velaro.exception.VelaroMalformedResponseException;
+import io.github.camelvelaro.velaro.client.VelaroClient;
 import io.github.camelvelaro.velaro.client.VelaroResponse;
 import io.github.camelvelaro.velaro.model.VelaroPage;
 import org.slf4j.Logger;
@@ -399,11 +399,7 @@ final class KeysetPager<T> {
             call.cancel(true);
             throw e;
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                    && cause.getCause() != null) {
-                cause = cause.getCause();
-            }
+            Throwable cause = VelaroClient.unwrap(e);
             if (cause instanceof RuntimeException re) {
                 throw re;
             }

@@ -15,7 +15,7 @@ package io.github.camelvelaro.velaro.consumer;
 record RunWindow(int page, int size, int start) {
 
     /** Velaro's largest page. */
-    static final int MAX_SIZE = 100;
+    static final int MAX_SIZE = io.github.camelvelaro.velaro.client.ListQuery.MAX_PAGE_SIZE;
 
     /** The first page of a run. */
     static RunWindow first(int pageSize) {

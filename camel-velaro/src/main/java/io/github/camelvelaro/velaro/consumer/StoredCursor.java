@@ -11,9 +11,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelvelaro.velaro.model.VelaroJson;
 
 /**
  * A cursor as the {@code offsetRepository} holds it: one line of JSON with the key that wrote it, e.g.
@@ -27,7 +28,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 record StoredCursor(PollCursor cursor, CursorOwner owner) {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    /** The component's one mapper; the line is written ASCII-only. */
+    private static final ObjectMapper JSON = VelaroJson.mapper();
+    private static final ObjectWriter ASCII = JSON.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
     private static final int FORMAT_VERSION = 2;
 
     String encode() {
@@ -42,7 +45,7 @@ record StoredCursor(PollCursor cursor, CursorOwner owner) {
         ArrayNode ahead = root.putArray("ahead");
         cursor.deliveredAhead().forEach((id, at) -> ahead.addObject().put("id", id).put("updatedAt", at.toString()));
         try {
-            return JSON.writeValueAsString(root);
+            return ASCII.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a cursor", e);
         }

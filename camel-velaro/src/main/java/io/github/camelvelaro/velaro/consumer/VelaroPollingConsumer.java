@@ -15,7 +15,6 @@ import io.github.camelvelaro.velaro.client.ListQuery;
 import io.github.camelvelaro.velaro.client.VelaroApi;
 import io.github.camelvelaro.velaro.exception.VelaroException;
 import io.github.camelvelaro.velaro.exception.VelaroRateLimitException;
-import io.github.camelvelaro.velaro.model.ConversationStatus;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.RollbackExchangeException;
@@ -78,12 +77,12 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
         this.resource = endpoint.getKind();
         this.items = PolledResource.of(resource);
         this.configuration = endpoint.getConfiguration();
-        configuration.checkRanges();
+        configuration.checkFor(resource);
         configuration.checkPollingOptions();
         this.keys = endpoint.keyRing();
         configuration.baseUri();
         configuration.checkScope(resource.pollScope(), "Polling velaro:" + resource);
-        this.status = status(resource, configuration.getStatus());
+        this.status = configuration.getStatus() == null ? null : configuration.getStatus().wireValue();
         this.startFrom = StartFrom.parse(configuration.getStartFrom());
         this.poller = "velaro:" + resource + (status == null ? "" : "?status=" + status);
         this.site = configuration.siteIdOrDefault();
@@ -93,18 +92,6 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
         this.group = configuration.reconcileGroupOrNull();
         this.reconciliation = new Reconciliation(endpoint.deliveredVersions(), resource, poller, items.noun());
         this.clock = endpoint.getComponent().getClock();
-    }
-
-    private static String status(VelaroResource resource, String option) {
-        if (option == null || option.isBlank()) {
-            return null;
-        }
-        if (resource != VelaroResource.CONVERSATIONS) {
-            throw new IllegalArgumentException("Option status filters conversations only; velaro:" + resource
-                                               + " cannot be polled by status");
-        }
-        // checkRanges has refused unknown values
-        return ConversationStatus.fromWire(option).map(ConversationStatus::wireValue).orElseThrow();
     }
 
     @Override

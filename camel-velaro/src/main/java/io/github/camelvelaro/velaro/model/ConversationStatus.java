@@ -1,8 +1,6 @@
 package io.github.camelvelaro.velaro.model;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Conversation outcomes as Velaro reports them.
@@ -22,11 +20,8 @@ public enum ConversationStatus {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The status with this wire value (case-insensitive), if it is one we know. */
-    public static Optional<ConversationStatus> fromWire(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        return Arrays.stream(values()).filter(s -> s.wireValue().equalsIgnoreCase(value.trim())).findFirst();
+    @Override
+    public String toString() {
+        return wireValue();
     }
 }

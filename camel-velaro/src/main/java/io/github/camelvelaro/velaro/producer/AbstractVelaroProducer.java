@@ -14,8 +14,9 @@ import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
- * Runs one Velaro call per exchange: synchronously when the call completed on the calling thread (no rate-limit
- * wait), asynchronously otherwise, so that an exchange waiting for a limit holds no Camel thread.
+ * Runs one Velaro call per exchange: synchronously when the call completed on the calling thread (sent at once, the
+ * caller waiting for the answer), asynchronously when it had to wait for a rate limit or a retry delay, so that the
+ * wait holds no Camel thread.
  */
 abstract class AbstractVelaroProducer extends DefaultAsyncProducer {
 

@@ -21,8 +21,9 @@ import io.github.camelvelaro.velaro.model.VelaroJson;
 import org.apache.camel.Message;
 
 /**
- * Conversations and contacts: create, get, list, update. Asynchronous: the exchange waits for Velaro (and for the
- * rate limits) without holding a Camel thread.
+ * Conversations and contacts: create, get, list, update. A call that may go at once is sent on the caller's thread,
+ * which waits for Velaro's answer; one that must wait for a rate limit or a retry delay completes the exchange
+ * asynchronously, holding no Camel thread while it waits.
  */
 public class VelaroProducer extends AbstractVelaroProducer {
 
@@ -34,12 +35,12 @@ public class VelaroProducer extends AbstractVelaroProducer {
         super(endpoint);
         this.resource = endpoint.getKind();
         this.configuration = endpoint.getConfiguration();
-        this.defaultOperation = VelaroOperation.fromName(configuration.getOperation());
+        this.defaultOperation = configuration.getOperation();
     }
 
     /** Start-up checks; nothing is sent before they pass. Returns the scope the configured operation needs. */
     public static VelaroScope validate(VelaroResource resource, VelaroConfiguration configuration) {
-        configuration.checkRanges();
+        configuration.checkFor(resource);
         VelaroOperation operation = operation(resource, configuration.getOperation(), "Option operation");
         configuration.baseUri();
         VelaroScope needed = resource.requiredScope(operation);
@@ -56,10 +57,10 @@ public class VelaroProducer extends AbstractVelaroProducer {
     @Override
     protected CompletableFuture<? extends VelaroResponse<?>> call(VelaroApi api, Message in) {
         VelaroOperation operation = defaultOperation;
-        String override = in.getHeader(VelaroConstants.OPERATION, String.class);
+        Object override = in.getHeader(VelaroConstants.OPERATION);
         if (override != null) {
             try {
-                operation = operation(resource, override, "Header " + VelaroConstants.OPERATION);
+                operation = operation(resource, operation(override), "Header " + VelaroConstants.OPERATION);
                 configuration.checkScope(resource.requiredScope(operation),
                         "velaro:" + resource + " operation " + operation);
             } catch (IllegalArgumentException e) {
@@ -94,7 +95,7 @@ public class VelaroProducer extends AbstractVelaroProducer {
         }
         ListQuery query = ListQuery.page(p, configuration.getPageSize()).withUpdatedSince(updatedSince(in));
         if (resource == VelaroResource.CONVERSATIONS) {
-            return query.withStatus(blankToNull(configuration.getStatus()));
+            return query.withStatus(configuration.getStatus() == null ? null : configuration.getStatus().wireValue());
         }
         String email = in.getHeader(VelaroConstants.CONTACT_EMAIL, String.class);
         return query.withEmail(blankToNull(email != null ? email : configuration.getEmail()));
@@ -135,11 +136,21 @@ public class VelaroProducer extends AbstractVelaroProducer {
                                              + "; use one of " + resource.operationNames());
     }
 
-    /** Parses an operation name for a resource, naming where it came from when it is not valid there. */
-    static VelaroOperation operation(VelaroResource resource, String name, String source) {
-        VelaroOperation operation = VelaroOperation.fromName(name);
+    /** The operation a header names, by Camel's enum conversion (case-insensitive). */
+    private VelaroOperation operation(Object header) {
+        try {
+            return getEndpoint().getCamelContext().getTypeConverter().mandatoryConvertTo(VelaroOperation.class, header);
+        } catch (org.apache.camel.NoTypeConversionAvailableException | org.apache.camel.TypeConversionException e) {
+            throw new IllegalArgumentException("Header " + VelaroConstants.OPERATION + "=" + header
+                                               + " is not supported by velaro:" + resource + "; use one of "
+                                               + resource.operationNames());
+        }
+    }
+
+    /** Checks that a resource supports an operation, naming where it came from when it does not. */
+    static VelaroOperation operation(VelaroResource resource, VelaroOperation operation, String source) {
         if (operation == null || !resource.operations().contains(operation)) {
-            throw new IllegalArgumentException(source + "=" + name + " is not supported by velaro:" + resource
+            throw new IllegalArgumentException(source + "=" + operation + " is not supported by velaro:" + resource
                                                + "; use one of " + resource.operationNames());
         }
         return operation;

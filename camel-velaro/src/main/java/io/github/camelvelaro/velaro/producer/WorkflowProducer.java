@@ -32,7 +32,7 @@ public class WorkflowProducer extends AbstractVelaroProducer {
 
     /** Start-up checks: a valid trigger URL, and no operation other than create. */
     public static void validate(VelaroConfiguration configuration) {
-        configuration.checkRanges();
+        configuration.checkFor(VelaroResource.WORKFLOWS);
         VelaroProducer.operation(VelaroResource.WORKFLOWS, configuration.getOperation(), "Option operation");
         configuration.workflowTrigger();
     }
