@@ -13,6 +13,8 @@ import java.util.function.LongSupplier;
 import io.github.camelvelaro.velaro.client.ApiKey;
 import io.github.camelvelaro.velaro.client.RateGovernor;
 import io.github.camelvelaro.velaro.client.VelaroClient;
+import io.github.camelvelaro.velaro.metrics.MicrometerLookup;
+import io.github.camelvelaro.velaro.metrics.VelaroActivity;
 import io.github.camelvelaro.velaro.reconcile.BoundedMemoryStateRepository;
 import org.apache.camel.Endpoint;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
@@ -66,6 +68,7 @@ public class VelaroComponent extends HealthCheckComponent {
     private StateRepository<String, String> reconcileRepository;
     private final ScopeAdvisor scopeAdvisor = new ScopeAdvisor();
     private final ScopesHealthCheck scopesHealthCheck = new ScopesHealthCheck(scopeAdvisor);
+    private final VelaroActivity activity = new VelaroActivity(this::getClock);
 
     @Override
     protected void doInit() throws Exception {
@@ -82,6 +85,12 @@ public class VelaroComponent extends HealthCheckComponent {
         if (registry != null) {
             registry.register(scopesHealthCheck);
         }
+        activity.bind(MicrometerLookup.metricsFor(getCamelContext(), this::getClock));
+    }
+
+    /** What the component's requests, pollers and webhooks did: read by the dev console and the meters. */
+    public VelaroActivity activity() {
+        return activity;
     }
 
     /** Least-privilege advice: the scopes each key declares against those its endpoints need. */
@@ -178,6 +187,7 @@ public class VelaroComponent extends HealthCheckComponent {
 
     @Override
     protected void doStop() throws Exception {
+        activity.unbind();
         HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
         if (registry != null) {
             registry.unregister(scopesHealthCheck);

@@ -2,6 +2,7 @@ package io.github.camelvelaro.velaro;
 
 import java.util.List;
 
+import io.github.camelvelaro.velaro.client.ApiKey;
 import io.github.camelvelaro.velaro.client.VelaroApi;
 import io.github.camelvelaro.velaro.client.VelaroScope;
 import io.github.camelvelaro.velaro.consumer.VelaroPollingConsumer;
@@ -98,7 +99,8 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
 
     @Override
     public Processor createWebhookHandler(Processor next) {
-        return webhook().createHandler(configuration, getComponent().getClock(), next, deliveredVersions());
+        return webhook().createHandler(configuration, getComponent().getClock(), next, deliveredVersions(),
+                getComponent().activity());
     }
 
     @Override
@@ -130,7 +132,8 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
 
     /** A client for this endpoint's key and base URL (REST resources) or for workflow triggers. */
     public VelaroApi createApi() {
-        return getComponent().createClient(configuration, kind.usesApiKey() ? configuration.apiKey() : null);
+        ApiKey key = kind.usesApiKey() ? configuration.apiKey() : null;
+        return getComponent().activity().watch(getComponent().createClient(configuration, key), key);
     }
 
     /**

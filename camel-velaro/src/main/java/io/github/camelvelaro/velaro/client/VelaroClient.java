@@ -4,6 +4,7 @@ import io.github.camelvelaro.velaro.exception.VelaroException;
 import io.github.camelvelaro.velaro.exception.VelaroConnectionException;
 import io.github.camelvelaro.velaro.exception.VelaroMalformedResponseException;
 import io.github.camelvelaro.velaro.exception.VelaroValidationException;
+import io.github.camelvelaro.velaro.metrics.VelaroMetrics;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -78,6 +79,7 @@ public class VelaroClient implements VelaroApi {
     private final Executor ioExecutor;
     private final HttpRequest.Builder apiHeaders;
     private final HttpRequest.Builder plainHeaders;
+    private volatile VelaroMetrics metrics = VelaroMetrics.NOOP;
 
     /**
      * @param http        the shared JDK client (its connect timeout applies)
@@ -103,6 +105,12 @@ public class VelaroClient implements VelaroApi {
         this.ioExecutor = Objects.requireNonNull(ioExecutor, "ioExecutor");
         this.apiHeaders = apiKey == null ? null : headers(true);
         this.plainHeaders = headers(false);
+    }
+
+    /** Where this client reports its requests and rate-limit waits; nowhere by default. */
+    public VelaroClient metrics(VelaroMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        return this;
     }
 
     @Override
@@ -189,7 +197,9 @@ public class VelaroClient implements VelaroApi {
             sendOn.execute(() -> exchange(call, attempt, granted));
             return;
         }
+        long waitStarted = System.nanoTime();
         permit.whenComplete((granted, refused) -> {
+            metrics.governorWait(System.nanoTime() - waitStarted);
             if (refused != null) {
                 call.result().completeExceptionally(unwrap(refused));
             } else {
@@ -201,9 +211,12 @@ public class VelaroClient implements VelaroApi {
     /** Sends once and completes the call, or schedules the next attempt when that is safe. */
     private <T> void exchange(Call<T> call, int attempt, long permit) {
         VelaroResponse<T> response;
+        long started = System.nanoTime();
         try {
             response = sendOnce(call.request(), call.httpRequest(), call.type(), permit);
+            metrics.request(call.request(), response.status(), System.nanoTime() - started, null);
         } catch (VelaroException failure) {
+            metrics.request(call.request(), failure.getStatusCode(), System.nanoTime() - started, failure);
             Duration delay;
             try {
                 delay = RetryPolicy.retryDelay(call.request(), failure, attempt, limits, clock.instant());
