@@ -11,15 +11,15 @@ import java.util.Locale;
  * faster than the day can afford. ASCII only, so it prints the same in any log or terminal.
  *
  * <pre>
- * Requests per hour, 2026-12-03 (UTC): 76 of 240 (31%), hour 13 now
+ * Requests per hour, 2026-12-03 (UTC): 76 of 240 (32%), hour 13 now
  * 20 |                    #
+ *    |                    #
  *    |                    # #
- *    |                    # #
- * 10 |------------------#-#-#-#-#-----------------------
+ *    |                  # # #
+ * 10 |------------------#-#-#-#-#--------------------
+ *    |                # # # # # #
  *    |                # # # # # #
  *    |              # # # # # # #
- *    |              # # # # # # #
- *    |            # # # # # # # #
  *  0 +------------------------------------------------
  *     0           6           12          18        23
  * </pre>
