@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongSupplier;
 
 import io.github.camelvelaro.velaro.client.ApiKey;
+import io.github.camelvelaro.velaro.client.KeyRing;
 import io.github.camelvelaro.velaro.client.RateGovernor;
 import io.github.camelvelaro.velaro.client.VelaroClient;
 import io.github.camelvelaro.velaro.metrics.MicrometerLookup;
@@ -19,6 +20,8 @@ import io.github.camelvelaro.velaro.reconcile.BoundedMemoryStateRepository;
 import org.apache.camel.Endpoint;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.api.management.ManagedOperation;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.ThreadPoolProfile;
@@ -30,11 +33,16 @@ import org.apache.camel.support.HealthCheckComponent;
  * share (the HTTP connection pool and its threads).
  */
 @Component(VelaroConstants.SCHEME)
+@ManagedResource(description = "Velaro component")
 public class VelaroComponent extends HealthCheckComponent {
 
     /** The Velaro API key (52 characters starting with vlk_) that endpoints use unless they set their own. */
     @Metadata(label = "security", secret = true)
     private String apiKey;
+
+    /** The Camel property that holds the key (a vault-backed one too), read again when Velaro answers 401 or on reloadApiKeys, so a rotated key is taken without restarting routes. */
+    @Metadata(label = "security")
+    private String apiKeyProperty;
 
     /** Comma-separated scopes the key holds; when set, endpoints whose operation needs an unlisted scope refuse to start. */
     @Metadata(label = "security")
@@ -67,6 +75,7 @@ public class VelaroComponent extends HealthCheckComponent {
     private ScheduledExecutorService scheduler;
     private StateRepository<String, String> reconcileRepository;
     private final ScopeAdvisor scopeAdvisor = new ScopeAdvisor();
+    private final Map<String, KeyRing> keyRings = new ConcurrentHashMap<>();
     private final ScopesHealthCheck scopesHealthCheck = new ScopesHealthCheck(scopeAdvisor);
     private final VelaroActivity activity = new VelaroActivity(this::getClock);
 
@@ -91,6 +100,68 @@ public class VelaroComponent extends HealthCheckComponent {
     /** What the component's requests, pollers and webhooks did: read by the dev console and the meters. */
     public VelaroActivity activity() {
         return activity;
+    }
+
+    /**
+     * The key ring for an endpoint's key: shared by every endpoint with the same key and source, so a key renewed
+     * after one 401 is the key of all of them. The source is the {@code apiKeyProperty} property when it holds the
+     * configured key (or when no key is configured, then the key is read from it); otherwise the key has no source to
+     * re-read and only {@link #replaceApiKey(String, String)} changes it.
+     */
+    synchronized KeyRing keyRing(VelaroConfiguration configuration) {
+        String property = configuration.getApiKeyProperty();
+        boolean hasProperty = property != null && !property.isBlank();
+        String propertyValue = hasProperty ? readProperty(property) : null;
+        ApiKey initial;
+        boolean sourced;
+        if (configuration.getApiKey() == null || configuration.getApiKey().isEmpty()) {
+            if (propertyValue == null) {
+                throw new IllegalArgumentException("Option apiKey is required: set it to your Velaro API key (vlk_…, "
+                                                   + ApiKey.LENGTH + " characters), or set the property "
+                                                   + (hasProperty ? property : "named by option apiKeyProperty"));
+            }
+            initial = ApiKey.of(propertyValue, "apiKeyProperty (property " + property + ")");
+            sourced = true;
+        } else {
+            initial = ApiKey.of(configuration.getApiKey(), "apiKey");
+            // the property is the key's source only if it holds this very key (an endpoint may set its own)
+            sourced = configuration.getApiKey().equals(propertyValue);
+        }
+        String source = sourced ? property : "";
+        return keyRings.computeIfAbsent(initial.fingerprint() + "|" + source, k -> sourced
+                ? new KeyRing(initial, () -> readProperty(property), "property " + property)
+                : KeyRing.fixed(initial));
+    }
+
+    /** The property's value (placeholders and vault functions resolved), or null when it is not defined. */
+    private String readProperty(String property) {
+        return getCamelContext().getPropertiesComponent().resolveProperty(property).orElse(null);
+    }
+
+    /**
+     * Reads every key from its {@code apiKeyProperty} again and swaps those that changed, without restarting routes
+     * (also offered over JMX). Returns how many keys changed.
+     */
+    @ManagedOperation(description = "Reads every Velaro API key from its apiKeyProperty again and swaps those that "
+                                    + "changed, without restarting routes; returns how many changed")
+    public synchronized int reloadApiKeys() {
+        return (int) keyRings.values().stream().filter(KeyRing::reload).count();
+    }
+
+    /**
+     * Swaps the key whose masked form is {@code maskedKey} ({@code vlk_…abcd}) for {@code newKey} in every endpoint
+     * that sends it, without restarting routes. Returns how many key rings took it (0: no endpoint sends that key).
+     */
+    public synchronized int replaceApiKey(String maskedKey, String newKey) {
+        ApiKey.of(newKey, "newKey");
+        int replaced = 0;
+        for (KeyRing ring : keyRings.values()) {
+            if (ring.current().masked().equals(maskedKey)) {
+                ring.replace(newKey);
+                replaced++;
+            }
+        }
+        return replaced;
     }
 
     /** Least-privilege advice: the scopes each key declares against those its endpoints need. */
@@ -121,6 +192,7 @@ public class VelaroComponent extends HealthCheckComponent {
         }
         VelaroConfiguration configuration = new VelaroConfiguration();
         configuration.setApiKey(apiKey);
+        configuration.setApiKeyProperty(apiKeyProperty);
         configuration.setScopes(scopes);
         configuration.setBaseUrl(baseUrl);
         configuration.setRateLimitPerMinute(rateLimitPerMinute);
@@ -131,10 +203,10 @@ public class VelaroComponent extends HealthCheckComponent {
         return endpoint;
     }
 
-    /** A client for an endpoint's configuration; {@code key} is null for workflow-only use. */
-    VelaroClient createClient(VelaroConfiguration configuration, ApiKey key) {
+    /** A client for an endpoint's configuration; {@code keys} is null for workflow-only use. */
+    VelaroClient createClient(VelaroConfiguration configuration, KeyRing keys) {
         HttpClient http = httpClients.computeIfAbsent(configuration.getConnectTimeout(), this::newHttpClient);
-        return new VelaroClient(http, key == null ? null : configuration.baseUri(), key,
+        return new VelaroClient(http, keys == null ? null : configuration.baseUri(), keys,
                 Duration.ofMillis(configuration.getReadTimeout()), configuration.getMaxResponseSize(), governor(),
                 configuration.rateLimits(), executor());
     }
@@ -216,6 +288,14 @@ public class VelaroComponent extends HealthCheckComponent {
 
     public void setApiKey(String apiKey) {
         this.apiKey = apiKey;
+    }
+
+    public String getApiKeyProperty() {
+        return apiKeyProperty;
+    }
+
+    public void setApiKeyProperty(String apiKeyProperty) {
+        this.apiKeyProperty = apiKeyProperty;
     }
 
     public String getScopes() {

@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
-import io.github.camelvelaro.velaro.client.ApiKey;
 import io.github.camelvelaro.velaro.client.Endpoints;
 import io.github.camelvelaro.velaro.client.RateLimits;
 import io.github.camelvelaro.velaro.client.Secrets;
@@ -42,6 +41,10 @@ public class VelaroConfiguration implements Cloneable {
     /** The Velaro API key (52 characters starting with vlk_), sent only as an Authorization: Bearer header. */
     @UriParam(label = "security", secret = true)
     private String apiKey;
+
+    /** The Camel property that holds the key (a vault-backed one too), read again when Velaro answers 401 or on reloadApiKeys, so a rotated key is taken without restarting routes. */
+    @UriParam(label = "security")
+    private String apiKeyProperty;
 
     /** Comma-separated scopes the key holds; when set, an endpoint whose operation needs an unlisted scope refuses to start. */
     @UriParam(label = "security")
@@ -197,6 +200,14 @@ public class VelaroConfiguration implements Cloneable {
 
     public void setApiKey(String apiKey) {
         this.apiKey = apiKey;
+    }
+
+    public String getApiKeyProperty() {
+        return apiKeyProperty;
+    }
+
+    public void setApiKeyProperty(String apiKeyProperty) {
+        this.apiKeyProperty = apiKeyProperty;
     }
 
     public String getScopes() {
@@ -513,11 +524,6 @@ public class VelaroConfiguration implements Cloneable {
     }
 
     // --- validation, used at endpoint start; messages name the option and never echo a secret ---
-
-    /** The validated API key. */
-    public ApiKey apiKey() {
-        return ApiKey.of(apiKey, "apiKey");
-    }
 
     /** The validated base URL. */
     public URI baseUri() {

@@ -2,7 +2,8 @@ package io.github.camelvelaro.velaro;
 
 import java.util.List;
 
-import io.github.camelvelaro.velaro.client.ApiKey;
+import io.github.camelvelaro.velaro.client.KeyRing;
+import io.github.camelvelaro.velaro.client.VelaroClient;
 import io.github.camelvelaro.velaro.client.VelaroApi;
 import io.github.camelvelaro.velaro.client.VelaroScope;
 import io.github.camelvelaro.velaro.consumer.VelaroPollingConsumer;
@@ -42,6 +43,7 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
 
     private final VelaroResource kind;
     private VelaroWebhook webhook;
+    private KeyRing keyRing;
 
     private StateRepository<String, String> inMemoryOffsets;
 
@@ -62,8 +64,9 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
     public Producer createProducer() throws Exception {
         return switch (kind) {
             case CONVERSATIONS, CONTACTS -> {
+                KeyRing keys = keyRing();
                 VelaroScope needed = VelaroProducer.validate(kind, configuration);
-                getComponent().scopeAdvisor().use(configuration.apiKey(), configuration.declaredScopes(), needed);
+                getComponent().scopeAdvisor().use(keys.current(), configuration.declaredScopes(), needed);
                 yield new VelaroProducer(this);
             }
             case WORKFLOWS -> {
@@ -81,7 +84,7 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
         switch (kind) {
             case CONVERSATIONS, CONTACTS -> {
                 Consumer consumer = new VelaroPollingConsumer(this, processor);
-                getComponent().scopeAdvisor().use(configuration.apiKey(), configuration.declaredScopes(),
+                getComponent().scopeAdvisor().use(keyRing().current(), configuration.declaredScopes(),
                         kind.pollScope());
                 configureConsumer(consumer);
                 return consumer;
@@ -132,8 +135,16 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
 
     /** A client for this endpoint's key and base URL (REST resources) or for workflow triggers. */
     public VelaroApi createApi() {
-        ApiKey key = kind.usesApiKey() ? configuration.apiKey() : null;
-        return getComponent().activity().watch(getComponent().createClient(configuration, key), key);
+        VelaroClient client = getComponent().createClient(configuration, kind.usesApiKey() ? keyRing() : null);
+        return getComponent().activity().watch(client, kind.usesApiKey() ? keyRing().current() : null);
+    }
+
+    /** The key this endpoint sends, shared with every endpoint of the component that uses the same key. */
+    public synchronized KeyRing keyRing() {
+        if (keyRing == null) {
+            keyRing = getComponent().keyRing(configuration);
+        }
+        return keyRing;
     }
 
     /**

@@ -23,6 +23,12 @@ public class VelaroComponentConfiguration extends ComponentConfigurationProperti
     private String apiKey;
 
     /**
+     * The Camel property that holds the key (a vault-backed one too), read again when Velaro answers 401 or on
+     * reloadApiKeys, so a rotated key is taken without restarting routes.
+     */
+    private String apiKeyProperty;
+
+    /**
      * Comma-separated scopes the key holds; when set, endpoints whose operation needs an unlisted scope refuse to
      * start.
      */
@@ -84,6 +90,14 @@ public class VelaroComponentConfiguration extends ComponentConfigurationProperti
 
     public void setApiKey(String apiKey) {
         this.apiKey = apiKey;
+    }
+
+    public String getApiKeyProperty() {
+        return apiKeyProperty;
+    }
+
+    public void setApiKeyProperty(String apiKeyProperty) {
+        this.apiKeyProperty = apiKeyProperty;
     }
 
     public String getScopes() {

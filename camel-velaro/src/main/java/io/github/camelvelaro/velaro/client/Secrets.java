@@ -36,11 +36,6 @@ public final class Secrets {
     }
 
     /**
-     * Replaces anything that looks like a Velaro key, a webhook secret or a bearer token in free text (such as an
-     * error body Velaro sent back) by its masked form. Redacting a redacted text changes nothing. The secrets of one
-     * request (a trigger URL's token) are removed by its {@code SecretScrubber}, which ends with this.
-     */
-    /**
      * The same failure with {@link #redact(String)} applied to the message of every cause in its chain (and of
      * suppressed ones): a cause whose message held a secret is replaced by a copy without it, one without is kept.
      */
@@ -48,6 +43,11 @@ public final class Secrets {
         return SecretScrubber.GENERIC.scrub(failure);
     }
 
+    /**
+     * Replaces anything that looks like a Velaro key, a webhook secret or a bearer token in free text (such as an
+     * error body Velaro sent back) by its masked form. Redacting a redacted text changes nothing. The secrets of one
+     * request (a trigger URL's token) are removed by its {@code SecretScrubber}, which ends with this.
+     */
     public static String redact(String text) {
         if (text == null || text.isEmpty()) {
             return text;

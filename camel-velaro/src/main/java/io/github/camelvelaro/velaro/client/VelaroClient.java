@@ -1,10 +1,5 @@
 package io.github.camelvelaro.velaro.client;
 
-import io.github.camelvelaro.velaro.exception.VelaroException;
-import io.github.camelvelaro.velaro.exception.VelaroConnectionException;
-import io.github.camelvelaro.velaro.exception.VelaroMalformedResponseException;
-import io.github.camelvelaro.velaro.exception.VelaroValidationException;
-import io.github.camelvelaro.velaro.metrics.VelaroMetrics;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -27,6 +22,12 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 import com.fasterxml.jackson.databind.JavaType;
+import io.github.camelvelaro.velaro.exception.VelaroAuthenticationException;
+import io.github.camelvelaro.velaro.exception.VelaroConnectionException;
+import io.github.camelvelaro.velaro.exception.VelaroException;
+import io.github.camelvelaro.velaro.exception.VelaroMalformedResponseException;
+import io.github.camelvelaro.velaro.exception.VelaroValidationException;
+import io.github.camelvelaro.velaro.metrics.VelaroMetrics;
 import io.github.camelvelaro.velaro.model.Contact;
 import io.github.camelvelaro.velaro.model.ContactInput;
 import io.github.camelvelaro.velaro.model.Conversation;
@@ -69,7 +70,7 @@ public class VelaroClient implements VelaroApi {
 
     private final HttpClient http;
     private final URI baseUri;
-    private final ApiKey apiKey;
+    private final KeyRing keys;
     private final Duration readTimeout;
     private final long maxResponseSize;
     private final String userAgent;
@@ -77,25 +78,25 @@ public class VelaroClient implements VelaroApi {
     private final RateLimits limits;
     private final Clock clock;
     private final Executor ioExecutor;
-    private final HttpRequest.Builder apiHeaders;
-    private final HttpRequest.Builder plainHeaders;
+    private final HttpRequest.Builder headers;
     private volatile VelaroMetrics metrics = VelaroMetrics.NOOP;
 
     /**
      * @param http        the shared JDK client (its connect timeout applies)
      * @param baseUri     the API base, e.g. {@code https://api.velaro.com/v1}
-     * @param apiKey      the key for REST calls; null for a client that only triggers workflows
+     * @param keys        the key for REST calls, renewed on a 401 when it can be; null for a client that only
+     *                    triggers workflows
      * @param readTimeout     how long one attempt may take for the whole response, from sending to its last byte
      * @param maxResponseSize the largest response body read, in bytes (error bodies included)
      * @param governor        the component's rate governor (its clock is the client's clock)
      * @param limits          this endpoint's limits and retry settings
      * @param ioExecutor      where requests are sent after they waited (never the governor's scheduler)
      */
-    public VelaroClient(HttpClient http, URI baseUri, ApiKey apiKey, Duration readTimeout, long maxResponseSize,
+    public VelaroClient(HttpClient http, URI baseUri, KeyRing keys, Duration readTimeout, long maxResponseSize,
                         RateGovernor governor, RateLimits limits, Executor ioExecutor) {
         this.http = Objects.requireNonNull(http, "http");
         this.baseUri = baseUri;
-        this.apiKey = apiKey;
+        this.keys = keys;
         this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
         this.maxResponseSize = maxResponseSize;
         this.userAgent = VelaroVersion.userAgent();
@@ -103,8 +104,7 @@ public class VelaroClient implements VelaroApi {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = governor.clock();
         this.ioExecutor = Objects.requireNonNull(ioExecutor, "ioExecutor");
-        this.apiHeaders = apiKey == null ? null : headers(true);
-        this.plainHeaders = headers(false);
+        this.headers = headers();
     }
 
     /** Where this client reports its requests and rate-limit waits; nowhere by default. */
@@ -151,10 +151,15 @@ public class VelaroClient implements VelaroApi {
 
     @Override
     public QuotaSnapshot quota() {
-        if (apiKey == null) {
+        if (keys == null) {
             throw new IllegalStateException("A workflow-only client has no API quota");
         }
-        return governor.snapshot(apiKey, limits);
+        return governor.snapshot(keys.current(), limits);
+    }
+
+    /** The quota of {@code key} under this client's limits, e.g. of a key it sent before a rotation. */
+    public QuotaSnapshot quota(ApiKey key) {
+        return governor.snapshot(key, limits);
     }
 
     @Override
@@ -168,20 +173,30 @@ public class VelaroClient implements VelaroApi {
      */
     public <T> CompletableFuture<VelaroResponse<T>> send(VelaroRequest request, JavaType responseType) {
         CompletableFuture<VelaroResponse<T>> result = new CompletableFuture<>();
-        HttpRequest httpRequest;
+        Call<T> call;
         try {
-            httpRequest = toHttpRequest(request);
+            ApiKey key = request.isApi() ? apiKey(request) : null;
+            call = new Call<>(request, key, toHttpRequest(request, key), responseType, result, false);
         } catch (RuntimeException e) {
             result.completeExceptionally(e);
             return result;
         }
-        attempt(new Call<>(request, httpRequest, responseType, result), 1, Runnable::run);
+        attempt(call, 1, Runnable::run);
         return result;
     }
 
-    /** One request through its attempts. */
-    private record Call<T>(VelaroRequest request, HttpRequest httpRequest, JavaType type,
-                           CompletableFuture<VelaroResponse<T>> result) {
+    /**
+     * One request through its attempts.
+     *
+     * @param key     the key it is sent with (null for a workflow trigger)
+     * @param renewed whether it already went out again with a renewed key after a 401 (it does so at most once)
+     */
+    private record Call<T>(VelaroRequest request, ApiKey key, HttpRequest httpRequest, JavaType type,
+                           CompletableFuture<VelaroResponse<T>> result, boolean renewed) {
+
+        Call<T> withKey(ApiKey renewedKey, HttpRequest renewedRequest) {
+            return new Call<>(request, renewedKey, renewedRequest, type, result, true);
+        }
     }
 
     /**
@@ -190,7 +205,7 @@ public class VelaroClient implements VelaroApi {
      */
     private <T> void attempt(Call<T> call, int attempt, Executor sendOn) {
         CompletableFuture<Long> permit = call.request().isApi()
-                ? governor.acquire(apiKey, limits, call.request())
+                ? governor.acquire(call.key(), limits, call.request())
                 : NO_PERMIT;
         if (permit.isDone() && !permit.isCompletedExceptionally()) {
             long granted = permit.join();
@@ -213,10 +228,18 @@ public class VelaroClient implements VelaroApi {
         VelaroResponse<T> response;
         long started = System.nanoTime();
         try {
-            response = sendOnce(call.request(), call.httpRequest(), call.type(), permit);
-            metrics.request(call.request(), response.status(), System.nanoTime() - started, null);
+            response = sendOnce(call, permit);
+            metrics.request(call.request(), call.key(), response.status(), System.nanoTime() - started, null);
         } catch (VelaroException failure) {
-            metrics.request(call.request(), failure.getStatusCode(), System.nanoTime() - started, failure);
+            metrics.request(call.request(), call.key(), failure.getStatusCode(), System.nanoTime() - started, failure);
+            if (failure instanceof VelaroAuthenticationException && !call.renewed()
+                && keys.renewAfterRejection(call.key())) {
+                // ASSUMPTION (api-401-nothing-done): Velaro refuses a request with 401 before acting on it, so
+                // sending it again with the renewed key, POST included, cannot do anything twice
+                ApiKey renewed = keys.current();
+                attempt(call.withKey(renewed, toHttpRequest(call.request(), renewed)), attempt, ioExecutor);
+                return;
+            }
             Duration delay;
             try {
                 delay = RetryPolicy.retryDelay(call.request(), failure, attempt, limits, clock.instant());
@@ -244,20 +267,21 @@ public class VelaroClient implements VelaroApi {
      * hands every response to {@code CompletableFuture}'s default executor, which on machines with two cores or
      * fewer starts a new thread per response (measured: a third of the throughput of a plain client).
      */
-    private <T> VelaroResponse<T> sendOnce(VelaroRequest request, HttpRequest httpRequest, JavaType responseType,
-                                           long permit) {
+    private <T> VelaroResponse<T> sendOnce(Call<T> call, long permit) {
+        VelaroRequest request = call.request();
         long started = System.nanoTime();
         LOG.debug("Sending {}", request);
         LimitedBodyHandler body = new LimitedBodyHandler(maxResponseSize, ResponseDeadline.start(readTimeout));
         HttpResponse<byte[]> response;
         try {
-            response = http.send(httpRequest, body);
+            response = http.send(call.httpRequest(), body);
         } catch (IOException e) {
             HttpResponse.ResponseInfo partial = body.info();
             int status = partial == null ? 0 : partial.statusCode();
             if (partial != null && request.isApi()) {
                 // the headers arrived before the body failed: what they say about the limits still counts
-                governor.onResponse(apiKey, permit, status, RateLimitHeaders.parse(partial.headers(), clock.instant()));
+                governor.onResponse(call.key(), permit, status,
+                        RateLimitHeaders.parse(partial.headers(), clock.instant()));
             }
             VelaroException failure = noResponse(request, e, status);
             LOG.debug("{} failed after {} ms: {}", request, (System.nanoTime() - started) / 1_000_000,
@@ -268,15 +292,23 @@ public class VelaroClient implements VelaroApi {
             throw new VelaroConnectionException(request.describe() + " was interrupted while waiting for Velaro", true, e);
         }
         LOG.debug("{} answered {} in {} ms", request, response.statusCode(), (System.nanoTime() - started) / 1_000_000);
-        return toResponse(request, response, responseType, permit);
+        return toResponse(call, response, permit);
     }
 
-    private HttpRequest toHttpRequest(VelaroRequest request) {
-        if (request.isApi() && apiKey == null) {
+    private ApiKey apiKey(VelaroRequest request) {
+        if (keys == null) {
             throw new VelaroValidationException("An API key is required for " + request.describe());
         }
+        return keys.current();
+    }
+
+    /** The HTTP request; {@code key} is null for a workflow trigger, which carries no Authorization header. */
+    private HttpRequest toHttpRequest(VelaroRequest request, ApiKey key) {
         URI uri = request.uri(baseUri);
-        HttpRequest.Builder b = (request.isApi() ? apiHeaders : plainHeaders).copy().uri(uri);
+        HttpRequest.Builder b = headers.copy().uri(uri);
+        if (key != null) {
+            b.header("Authorization", key.authorizationHeader());
+        }
         if ("http".equalsIgnoreCase(uri.getScheme())) {
             // loopback only (validated); avoid the h2c upgrade dance with test servers
             b.version(HttpClient.Version.HTTP_1_1);
@@ -289,25 +321,22 @@ public class VelaroClient implements VelaroApi {
     }
 
     /** The headers every request carries, validated once rather than per request. */
-    private HttpRequest.Builder headers(boolean withKey) {
-        HttpRequest.Builder b = HttpRequest.newBuilder()
+    private HttpRequest.Builder headers() {
+        return HttpRequest.newBuilder()
                 .timeout(readTimeout) // connecting and the headers; ResponseDeadline holds the body to the same budget
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .header("User-Agent", userAgent);
-        if (withKey) {
-            b.header("Authorization", apiKey.authorizationHeader());
-        }
-        return b;
     }
 
-    private <T> VelaroResponse<T> toResponse(VelaroRequest request, HttpResponse<byte[]> response, JavaType type,
-                                             long permit) {
+    private <T> VelaroResponse<T> toResponse(Call<T> call, HttpResponse<byte[]> response, long permit) {
+        VelaroRequest request = call.request();
+        JavaType type = call.type();
         Instant now = clock.instant();
         RateLimitHeaders headers = RateLimitHeaders.parse(response.headers(), now);
         int status = response.statusCode();
         if (request.isApi()) {
-            governor.onResponse(apiKey, permit, status, headers);
+            governor.onResponse(call.key(), permit, status, headers);
         }
         byte[] body = response.body();
         if (status < 200 || status > 299) {
@@ -416,7 +445,7 @@ public class VelaroClient implements VelaroApi {
 
     /** The key this client sends, masked; for logs. */
     public String describeKey() {
-        return apiKey == null ? "no key" : apiKey.masked();
+        return keys == null ? "no key" : keys.current().masked();
     }
 
     @Override

@@ -59,7 +59,7 @@ public class VelaroDevConsole extends AbstractDevConsole {
             for (WatchedPoller poller : pollers) {
                 Duration lag = poller.lag(clock);
                 sb.append("    ").append(poller.routeId()).append("  ").append(poller.name())
-                        .append("  key ").append(poller.key())
+                        .append("  key ").append(poller.key().get())
                         .append("  cursor ").append(orDash(poller.cursor().get()))
                         .append("  lag ").append(lag == null ? "-" : TimeUtils.printDuration(lag, true))
                         .append("  last poll ").append(orDash(poller.lastSuccessfulPoll().get())).append('\n');
@@ -103,7 +103,7 @@ public class VelaroDevConsole extends AbstractDevConsole {
                 JsonObject po = new JsonObject();
                 po.put("routeId", poller.routeId());
                 po.put("poller", poller.name());
-                po.put("key", poller.key());
+                po.put("key", poller.key().get());
                 putIfSet(po, "cursor", poller.cursor().get());
                 Duration lag = poller.lag(clock);
                 if (lag != null) {

@@ -1,5 +1,7 @@
 package io.github.camelvelaro.velaro.consumer;
 
+import java.util.function.Supplier;
+
 import io.github.camelvelaro.velaro.exception.VelaroAuthenticationException;
 import io.github.camelvelaro.velaro.exception.VelaroException;
 import io.github.camelvelaro.velaro.exception.VelaroForbiddenException;
@@ -23,14 +25,14 @@ final class AuthFailureReporter implements ExceptionHandler {
 
     private final ExceptionHandler delegate;
     private final String poller;
-    private final String maskedKey;
+    private final Supplier<String> maskedKey;
     private volatile VelaroException failure;
 
     /**
      * @param poller    e.g. {@code velaro:conversations}
-     * @param maskedKey the key as {@code vlk_…abcd}
+     * @param maskedKey the key in use as {@code vlk_…abcd} (it changes when the key is renewed)
      */
-    AuthFailureReporter(ExceptionHandler delegate, String poller, String maskedKey) {
+    AuthFailureReporter(ExceptionHandler delegate, String poller, Supplier<String> maskedKey) {
         this.delegate = delegate;
         this.poller = poller;
         this.maskedKey = maskedKey;
@@ -56,12 +58,12 @@ final class AuthFailureReporter implements ExceptionHandler {
         VelaroException previous = failure;
         failure = authFailure;
         if (previous != null && previous.getStatusCode() == authFailure.getStatusCode()) {
-            LOG.debug("{} still refused with key {} ({})", poller, maskedKey, authFailure.getStatusCode());
+            LOG.debug("{} still refused with key {} ({})", poller, maskedKey.get(), authFailure.getStatusCode());
             return;
         }
         LOG.warn("{} cannot poll: Velaro refused the API key {} ({}). Polls back off until the key is accepted "
                  + "again and the consumer health check reports DOWN; this is logged again only when it changes.",
-                poller, maskedKey, authFailure.getMessage());
+                poller, maskedKey.get(), authFailure.getMessage());
         if (!(delegate instanceof LoggingExceptionHandler)) {
             delegate.handleException(message, exchange, exception);
         }
@@ -72,7 +74,7 @@ final class AuthFailureReporter implements ExceptionHandler {
         VelaroException previous = failure;
         if (previous != null) {
             failure = null;
-            LOG.info("{} polls again: Velaro accepts the API key {}", poller, maskedKey);
+            LOG.info("{} polls again: Velaro accepts the API key {}", poller, maskedKey.get());
         }
     }
 

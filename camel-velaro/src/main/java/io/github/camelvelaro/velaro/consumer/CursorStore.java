@@ -1,5 +1,7 @@
 package io.github.camelvelaro.velaro.consumer;
 
+import java.util.function.Supplier;
+
 import io.github.camelvelaro.velaro.VelaroConfiguration;
 import io.github.camelvelaro.velaro.VelaroResource;
 import org.apache.camel.spi.StateRepository;
@@ -31,15 +33,15 @@ final class CursorStore {
     private final StateRepository<String, String> repository;
     private final String key;
     private final String legacyKey;
-    private final CursorOwner owner;
+    private final Supplier<CursorOwner> owner;
 
     /**
      * @param site  the {@code siteId}, or the default site
      * @param group the {@code reconcileGroup}, or null
-     * @param owner the key this poller writes with
+     * @param owner the key this poller writes with (it changes when the key is renewed while the poller runs)
      */
     CursorStore(StateRepository<String, String> repository, String site, VelaroResource resource, String status,
-                String group, CursorOwner owner) {
+                String group, Supplier<CursorOwner> owner) {
         this.repository = repository;
         this.key = key(site, resource, status, group);
         // before siteId there were no groups either
@@ -95,20 +97,21 @@ final class CursorStore {
                                             + "poll cursor (" + e.getMessage() + "); fix or remove that entry", e);
         }
         CursorOwner writer = stored.owner();
-        if (writer == null || writer.sameKey(owner)) {
+        CursorOwner current = owner.get();
+        if (writer == null || writer.sameKey(current)) {
             return stored.cursor();
         }
         if (!siteDeclared) {
             throw new IllegalStateException(poller + " cannot resume the offset stored under key " + key
                                             + " in offsetRepository: it was written with the API key " + writer
-                                            + " and this poller uses " + owner.maskedKey() + ". Velaro does not say "
+                                            + " and this poller uses " + current.maskedKey() + ". Velaro does not say "
                                             + "which site a key belongs to. If this is the same site with a new key, set "
                                             + "siteId=" + VelaroConfiguration.DEFAULT_SITE_ID + " to keep this offset; if it "
                                             + "is another site, give each site its own siteId so that their offsets "
                                             + "never mix");
         }
         LOG.info("{} resumes the offset of its site under key {}, written with the API key {}, now with the API key {} "
-                 + "(a rotated key)", poller, key, writer, owner);
+                 + "(a rotated key)", poller, key, writer, current);
         save(stored.cursor());
         return stored.cursor();
     }
@@ -127,7 +130,7 @@ final class CursorStore {
     }
 
     void save(PollCursor cursor) {
-        repository.setState(key, new StoredCursor(cursor, owner).encode());
+        repository.setState(key, new StoredCursor(cursor, owner.get()).encode());
     }
 
     String key() {

@@ -10,7 +10,7 @@ import io.github.camelvelaro.velaro.VelaroConfiguration;
 import io.github.camelvelaro.velaro.VelaroEndpoint;
 import io.github.camelvelaro.velaro.VelaroMessages;
 import io.github.camelvelaro.velaro.VelaroResource;
-import io.github.camelvelaro.velaro.client.ApiKey;
+import io.github.camelvelaro.velaro.client.KeyRing;
 import io.github.camelvelaro.velaro.client.ListQuery;
 import io.github.camelvelaro.velaro.client.VelaroApi;
 import io.github.camelvelaro.velaro.exception.VelaroException;
@@ -48,7 +48,7 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
     private final VelaroResource resource;
     private final PolledResource<?> items;
     private final VelaroConfiguration configuration;
-    private final ApiKey key;
+    private final KeyRing keys;
     private final String status;
     private final StartFrom startFrom;
     private final String poller;
@@ -82,7 +82,7 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
         this.configuration = endpoint.getConfiguration();
         configuration.checkRanges();
         configuration.checkPollingOptions();
-        this.key = configuration.apiKey();
+        this.keys = endpoint.keyRing();
         configuration.baseUri();
         configuration.checkScope(resource.pollScope(), "Polling velaro:" + resource);
         this.status = status(resource, configuration.getStatus());
@@ -125,7 +125,7 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
     @Override
     protected void doInit() throws Exception {
         PollSchedule.apply(this, getEndpoint(), configuration.getDailyRequestLimit(), poller);
-        auth = new AuthFailureReporter(getExceptionHandler(), poller, key.masked());
+        auth = new AuthFailureReporter(getExceptionHandler(), poller, this::maskedKey);
         setExceptionHandler(auth);
         super.doInit();
     }
@@ -134,7 +134,7 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
     protected void doStart() throws Exception {
         api = getEndpoint().createApi();
         StateRepository<String, String> offsets = getEndpoint().offsetRepository();
-        store = new CursorStore(offsets, site, resource, status, group, CursorOwner.of(key));
+        store = new CursorStore(offsets, site, resource, status, group, () -> CursorOwner.of(keys.current()));
         // first, so that a refused poller leaves the repository and the other poller's cursor alone
         claims = CursorClaims.of(getEndpoint().getCamelContext());
         claims.claim(offsets, store.key(), this, getRouteId());
@@ -149,7 +149,7 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
             LOG.info("{} has no stored offset (key {}) and starts from {}", poller, store.key(), startFrom);
         }
         pager = newPager(items);
-        watched = getEndpoint().getComponent().activity().watchPoller(getRouteId(), poller, key,
+        watched = getEndpoint().getComponent().activity().watchPoller(getRouteId(), poller, this::maskedKey,
                 () -> cursor == null ? null : cursor.updatedSince(), () -> lastSuccessfulPoll);
         super.doStart();
     }
@@ -311,7 +311,7 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
 
     /** The key as {@code vlk_…abcd}; for messages. */
     String maskedKey() {
-        return key.masked();
+        return keys.current().masked();
     }
 
     /** {@code conversation} or {@code contact}; for messages. */

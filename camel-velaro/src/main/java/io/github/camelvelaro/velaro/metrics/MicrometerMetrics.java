@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
+import io.github.camelvelaro.velaro.client.ApiKey;
 import io.github.camelvelaro.velaro.client.QuotaSnapshot;
 import io.github.camelvelaro.velaro.client.VelaroRequest;
 import io.github.camelvelaro.velaro.exception.VelaroException;
@@ -66,7 +67,7 @@ final class MicrometerMetrics implements VelaroMetrics {
     }
 
     @Override
-    public void request(VelaroRequest request, int status, long nanos, VelaroException failure) {
+    public void request(VelaroRequest request, ApiKey key, int status, long nanos, VelaroException failure) {
         String operation = RequestOperation.of(request);
         String statusTag = status == 0 ? "none" : Integer.toString(status);
         requestTimers.computeIfAbsent(operation + ' ' + statusTag, k -> Timer.builder(REQUESTS)

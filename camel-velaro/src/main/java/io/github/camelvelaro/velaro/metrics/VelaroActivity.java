@@ -57,17 +57,43 @@ public final class VelaroActivity implements VelaroMetrics {
         return clock.get();
     }
 
-    /** Has the client report its requests here and, when it has a key, shows that key's quota. */
+    /**
+     * Has the client report its requests here, and shows the quota of {@code key} (its key now, null for workflows)
+     * and of every key it sends later (a rotated key), each read under the client's limits.
+     */
     public VelaroClient watch(VelaroClient client, ApiKey key) {
-        client.metrics(this);
+        client.metrics(new ClientEvents(client));
         if (key != null) {
-            watchKey(key, client::quota);
+            watchKey(key, () -> client.quota(key));
         }
         return client;
     }
 
+    /** One client's events: the activity's, plus the keys it sends. */
+    private final class ClientEvents implements VelaroMetrics {
+
+        private final VelaroClient client;
+
+        ClientEvents(VelaroClient client) {
+            this.client = client;
+        }
+
+        @Override
+        public void request(VelaroRequest request, ApiKey key, int status, long nanos, VelaroException failure) {
+            if (key != null && !keys.containsKey(key.fingerprint())) {
+                watchKey(key, () -> client.quota(key));
+            }
+            VelaroActivity.this.request(request, key, status, nanos, failure);
+        }
+
+        @Override
+        public void governorWait(long nanos) {
+            VelaroActivity.this.governorWait(nanos);
+        }
+    }
+
     @Override
-    public void request(VelaroRequest request, int status, long nanos, VelaroException failure) {
+    public void request(VelaroRequest request, ApiKey key, int status, long nanos, VelaroException failure) {
         if (request.isApi()) {
             // workflow triggers are not counted against the API budget
             hourly.add();
@@ -75,7 +101,7 @@ public final class VelaroActivity implements VelaroMetrics {
         if (failure != null) {
             errors.add(new RecentError(clock.get().instant(), RequestOperation.of(request), status, failure.getMessage()));
         }
-        meters.request(request, status, nanos, failure);
+        meters.request(request, key, status, nanos, failure);
     }
 
     @Override
@@ -116,13 +142,14 @@ public final class VelaroActivity implements VelaroMetrics {
     /**
      * Shows a running poller until the returned handle is closed.
      *
+     * @param maskedKey          the key it polls with now, masked (it changes when the key is rotated)
      * @param cursor             the {@code updatedAt} its cursor stands at, or null before its first poll
      * @param lastSuccessfulPoll when a poll last completed, or null
      */
-    public AutoCloseable watchPoller(String routeId, String name, ApiKey key,
+    public AutoCloseable watchPoller(String routeId, String name, Supplier<String> maskedKey,
                                      Supplier<Instant> cursor,
                                      Supplier<Instant> lastSuccessfulPoll) {
-        WatchedPoller poller = new WatchedPoller(routeId, name, key.masked(), cursor, lastSuccessfulPoll);
+        WatchedPoller poller = new WatchedPoller(routeId, name, maskedKey, cursor, lastSuccessfulPoll);
         pollers.put(poller, Boolean.TRUE);
         meters.pollerStarted(poller);
         return () -> {

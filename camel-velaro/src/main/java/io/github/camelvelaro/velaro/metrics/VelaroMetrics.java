@@ -1,5 +1,6 @@
 package io.github.camelvelaro.velaro.metrics;
 
+import io.github.camelvelaro.velaro.client.ApiKey;
 import io.github.camelvelaro.velaro.client.VelaroRequest;
 import io.github.camelvelaro.velaro.exception.VelaroException;
 
@@ -20,11 +21,12 @@ public interface VelaroMetrics {
     /**
      * One HTTP exchange (one attempt) ended.
      *
+     * @param key     the key it was sent with, or null for a workflow trigger
      * @param status  the response status, or 0 when no response arrived
      * @param nanos   how long the exchange took
      * @param failure the exception it ended with, or null
      */
-    default void request(VelaroRequest request, int status, long nanos, VelaroException failure) {
+    default void request(VelaroRequest request, ApiKey key, int status, long nanos, VelaroException failure) {
     }
 
     /** A request waited {@code nanos} for the rate governor's permit before it could be sent. */

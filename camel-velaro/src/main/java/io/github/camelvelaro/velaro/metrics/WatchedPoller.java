@@ -10,11 +10,11 @@ import java.util.function.Supplier;
  *
  * @param routeId            the route it feeds
  * @param name               e.g. {@code velaro:conversations?status=open}
- * @param key                the key it polls with, masked
+ * @param key                the key it polls with now, masked
  * @param cursor             the {@code updatedAt} its cursor stands at, or null before its first poll
  * @param lastSuccessfulPoll when a poll last completed with Velaro answering, or null
  */
-public record WatchedPoller(String routeId, String name, String key, Supplier<Instant> cursor,
+public record WatchedPoller(String routeId, String name, Supplier<String> key, Supplier<Instant> cursor,
                             Supplier<Instant> lastSuccessfulPoll) {
 
     /** Now minus the cursor (never negative), or null before the first poll. */

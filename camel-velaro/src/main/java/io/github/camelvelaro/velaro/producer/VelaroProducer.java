@@ -41,7 +41,6 @@ public class VelaroProducer extends AbstractVelaroProducer {
     public static VelaroScope validate(VelaroResource resource, VelaroConfiguration configuration) {
         configuration.checkRanges();
         VelaroOperation operation = operation(resource, configuration.getOperation(), "Option operation");
-        configuration.apiKey();
         configuration.baseUri();
         VelaroScope needed = resource.requiredScope(operation);
         configuration.checkScope(needed, "velaro:" + resource + " operation " + operation);
