@@ -123,6 +123,27 @@ class VelaroMetricsTest extends VelaroTestSupport {
     }
 
     @Test
+    void aRotatedKeyGetsItsOwnQuotaGauges() {
+        stubConversation();
+        getConversation("c_1");
+        String newKey = "vlk_" + "N".repeat(44) + "w9Zq";
+        VelaroComponent velaro = context.getComponent("velaro", VelaroComponent.class);
+        assertThat(velaro.replaceApiKey(MASKED_KEY, newKey)).isEqualTo(1);
+
+        getConversation("c_1");
+
+        assertThat(registry.get(MicrometerMetrics.QUOTA_REMAINING).tag(MicrometerMetrics.KEY_TAG, "vlk_…w9Zq")
+                .tag(MicrometerMetrics.WINDOW_TAG, "day").gauge().value()).isEqualTo(1000 - 2);
+        assertThat(quota("day")).as("the old key's gauge stays, on the component's shared daily count")
+                .isEqualTo(1000 - 2);
+        assertThat(velaro.activity().keys()).extracting(WatchedKey::masked)
+                .containsExactlyInAnyOrder(MASKED_KEY, "vlk_…w9Zq");
+        StringBuilder tags = new StringBuilder();
+        registry.getMeters().forEach(m -> tags.append(m.getId()).append('\n'));
+        assertThat(tags.toString()).doesNotContain(newKey).doesNotContain("N".repeat(10));
+    }
+
+    @Test
     void aRequestHeldByTheGovernorIsTimedAsAWait() throws Exception {
         wireMock.stubFor(get(urlPathEqualTo("/v1/conversations")).willReturn(aResponse().withStatus(200)
                 .withHeader("X-RateLimit-Remaining", "0").withHeader("X-RateLimit-Reset", "20")
