@@ -23,8 +23,8 @@ import org.apache.camel.util.json.JsonArray;
 import org.apache.camel.util.json.JsonObject;
 
 /**
- * The {@code velaro} dev console (Camel's developer tools, {@code camel get velaro} and the {@code /q/dev} pages read
- * it): per velaro component, the quota of every key (masked), every poller's cursor and lag, the last errors and
+ * The {@code velaro} dev console, which Camel's developer tools read (camel-main's HTTP server under {@code /q/dev},
+ * Spring Boot's {@code camel} actuator, Quarkus' {@code /q/camel/dev-console}): per velaro component, the quota of every key (masked), every poller's cursor and lag, the last errors and
  * today's requests per hour against the budget. It never calls Velaro and shows no secret: keys appear masked and by
  * fingerprint, and neither a webhook secret nor a trigger URL is ever held by what it reads.
  */
