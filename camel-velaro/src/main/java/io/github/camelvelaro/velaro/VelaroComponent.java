@@ -15,6 +15,8 @@ import io.github.camelvelaro.velaro.client.KeyRing;
 import io.github.camelvelaro.velaro.client.PooledHttpClient;
 import io.github.camelvelaro.velaro.client.RateGovernor;
 import io.github.camelvelaro.velaro.client.VelaroClient;
+import io.github.camelvelaro.velaro.metrics.MicrometerLookup;
+import io.github.camelvelaro.velaro.metrics.VelaroActivity;
 import io.github.camelvelaro.velaro.reconcile.BoundedMemoryStateRepository;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
@@ -115,6 +117,7 @@ public class VelaroComponent extends HealthCheckComponent implements SSLContextP
     private final ScopeAdvisor scopeAdvisor = new ScopeAdvisor();
     private final Map<String, KeyRing> keyRings = new ConcurrentHashMap<>();
     private final ScopesHealthCheck scopesHealthCheck = new ScopesHealthCheck(scopeAdvisor);
+    private final VelaroActivity activity = new VelaroActivity(this::getClock);
 
     @Override
     protected void doInit() throws Exception {
@@ -131,6 +134,12 @@ public class VelaroComponent extends HealthCheckComponent implements SSLContextP
         if (registry != null) {
             registry.register(scopesHealthCheck);
         }
+        activity.bind(MicrometerLookup.metricsFor(getCamelContext(), this::getClock));
+    }
+
+    /** What the component's requests, pollers and webhooks did: read by the dev console and the meters. */
+    public VelaroActivity activity() {
+        return activity;
     }
 
     /**
@@ -299,6 +308,7 @@ public class VelaroComponent extends HealthCheckComponent implements SSLContextP
 
     @Override
     protected void doStop() throws Exception {
+        activity.unbind();
         HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
         if (registry != null) {
             registry.unregister(scopesHealthCheck);

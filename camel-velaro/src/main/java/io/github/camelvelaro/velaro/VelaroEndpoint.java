@@ -3,6 +3,7 @@ package io.github.camelvelaro.velaro;
 import java.util.List;
 
 import io.github.camelvelaro.velaro.client.KeyRing;
+import io.github.camelvelaro.velaro.client.VelaroClient;
 import io.github.camelvelaro.velaro.client.VelaroApi;
 import io.github.camelvelaro.velaro.client.VelaroScope;
 import io.github.camelvelaro.velaro.consumer.VelaroPollingConsumer;
@@ -108,7 +109,8 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
 
     @Override
     public Processor createWebhookHandler(Processor next) {
-        return webhook().createHandler(configuration, getComponent().getClock(), next, deliveredVersions());
+        return webhook().createHandler(configuration, getComponent().getClock(), next, deliveredVersions(),
+                getComponent().activity());
     }
 
     @Override
@@ -165,7 +167,8 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
 
     /** A client for this endpoint's key and base URL (REST resources) or for workflow triggers. */
     public VelaroApi createApi() {
-        return getComponent().createClient(configuration, resource.usesApiKey() ? keyRing() : null);
+        VelaroClient client = getComponent().createClient(configuration, resource.usesApiKey() ? keyRing() : null);
+        return getComponent().activity().watch(client, resource.usesApiKey() ? keyRing().current() : null);
     }
 
     /** The key this endpoint sends, shared with every endpoint of the component that uses the same key. */

@@ -3,12 +3,14 @@ package io.github.camelvelaro.examples.console;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camelvelaro.velaro.client.QuotaSnapshot;
+import io.github.camelvelaro.velaro.metrics.BudgetDay;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
 
@@ -27,6 +29,7 @@ public final class ConsoleSummary extends ServiceSupport {
     private final Clock clock;
     private final Instant started;
     private volatile Optional<QuotaSnapshot> lastQuota = Optional.empty();
+    private volatile Optional<BudgetDay> lastBudget = Optional.empty();
     private volatile StatsSnapshot lastPrinted;
     private ScheduledExecutorService scheduler;
 
@@ -80,7 +83,10 @@ public final class ConsoleSummary extends ServiceSupport {
     private List<String> summary(String title, StatsSnapshot snapshot) {
         readQuota();
         Instant now = clock.instant();
-        return formatter.format(title, snapshot, lastQuota, now, Duration.between(started, now));
+        List<String> lines = new ArrayList<>(formatter.format(title, snapshot, lastQuota, now,
+                Duration.between(started, now)));
+        lines.addAll(formatter.budget(lastBudget));
+        return lines;
     }
 
     private void readQuota() {
@@ -88,6 +94,10 @@ public final class ConsoleSummary extends ServiceSupport {
         Optional<QuotaSnapshot> current = quota.read();
         if (current.isPresent()) {
             lastQuota = current;
+            Optional<BudgetDay> budget = quota.budget(current.get());
+            if (budget.isPresent()) {
+                lastBudget = budget;
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import io.github.camelvelaro.velaro.VelaroEndpoint;
 import io.github.camelvelaro.velaro.client.QuotaSnapshot;
+import io.github.camelvelaro.velaro.metrics.BudgetDay;
 import org.apache.camel.CamelContext;
 
 /**
@@ -37,5 +38,13 @@ public final class QuotaProbe {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** Today's requests per hour against the quota's daily limit, as the component counted them; never calls Velaro. */
+    public synchronized Optional<BudgetDay> budget(QuotaSnapshot quota) {
+        if (endpoint == null || !endpoint.getComponent().isRunAllowed()) {
+            return Optional.empty();
+        }
+        return Optional.of(endpoint.getComponent().activity().today(quota.dailyLimit()));
     }
 }

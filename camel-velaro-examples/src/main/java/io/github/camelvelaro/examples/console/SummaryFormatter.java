@@ -12,12 +12,16 @@ import java.util.stream.Collectors;
 
 import io.github.camelvelaro.examples.routes.RouteIds;
 import io.github.camelvelaro.velaro.client.QuotaSnapshot;
+import io.github.camelvelaro.velaro.metrics.BudgetChart;
+import io.github.camelvelaro.velaro.metrics.BudgetDay;
 
 /** Turns the counts and the quota into the console's compact summary block. */
 public final class SummaryFormatter {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final int RULE_WIDTH = 78;
+    /** Rows of the budget chart: small, since the block is printed every period. */
+    private static final int BUDGET_CHART_HEIGHT = 4;
 
     private final Map<String, String> disabledRoutes;
 
@@ -44,6 +48,21 @@ public final class SummaryFormatter {
                 () -> s.workflowsTriggered() + " follow-up " + plural(s.workflowsTriggered(), "survey") + " started")));
         lines.add(line("Quota", quota.map(SummaryFormatter::quota).orElse("not known yet")));
         lines.add(line("Errors", s.errors() == 0 ? "none" : s.errors() + ", last: " + s.lastError()));
+        return lines;
+    }
+
+    /**
+     * Today's requests per hour against the budget line, as a small text chart under the block (nothing before the
+     * first request): users would rather look than read.
+     */
+    public List<String> budget(Optional<BudgetDay> day) {
+        if (day.isEmpty()) {
+            return List.of();
+        }
+        List<String> chart = BudgetChart.render(day.get(), BUDGET_CHART_HEIGHT);
+        List<String> lines = new ArrayList<>();
+        lines.add(line("Budget", chart.get(0)));
+        chart.subList(1, chart.size()).forEach(l -> lines.add(line("", l)));
         return lines;
     }
 

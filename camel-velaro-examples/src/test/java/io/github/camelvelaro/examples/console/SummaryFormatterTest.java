@@ -3,6 +3,7 @@ package io.github.camelvelaro.examples.console;
 import io.github.camelvelaro.velaro.exception.VelaroServerException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.github.camelvelaro.velaro.client.QuotaSnapshot;
+import io.github.camelvelaro.velaro.metrics.BudgetDay;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,5 +66,24 @@ class SummaryFormatterTest {
 
         assertThat(new SummaryFormatter(Map.of()).format("Velaro example", nothing, Optional.empty(), NOW,
                 Duration.ZERO)).contains("  Webhooks   0 events", "  Quota      not known yet");
+    }
+
+    @Test
+    void theDaysBudgetIsDrawnUnderTheBlock() {
+        long[] perHour = new long[24];
+        perHour[8] = 30;
+        perHour[9] = 10;
+        // 480 a day is 20 an hour: hour 8 spent half as much again, hour 9 half of it
+        BudgetDay day = new BudgetDay(LocalDate.parse("2026-11-27"), perHour, 10, 480);
+
+        assertThat(new SummaryFormatter(Map.of()).budget(Optional.of(day))).containsExactly(
+                "  Budget     Requests per hour, 2026-11-27 (UTC): 40 of 480 (8%), hour 10 now",
+                "             30 |                #",
+                "             20 |----------------#------------------------------",
+                "                |                #",
+                "                |                # #",
+                "              0 +------------------------------------------------",
+                "                 0           6           12          18        23");
+        assertThat(new SummaryFormatter(Map.of()).budget(Optional.empty())).isEmpty();
     }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JavaType;
+import io.github.camelvelaro.velaro.metrics.VelaroMetrics;
 import io.github.camelvelaro.velaro.model.Contact;
 import io.github.camelvelaro.velaro.model.ContactInput;
 import io.github.camelvelaro.velaro.model.Conversation;
@@ -82,6 +83,7 @@ public class VelaroClient implements VelaroApi {
     private final Clock clock;
     private final Executor ioExecutor;
     private final Header[] headers;
+    private volatile VelaroMetrics metrics = VelaroMetrics.NOOP;
 
     /**
      * @param http           the component's pooled client
@@ -110,6 +112,12 @@ public class VelaroClient implements VelaroApi {
         this.clock = governor.clock();
         this.ioExecutor = Objects.requireNonNull(ioExecutor, "ioExecutor");
         this.headers = headers();
+    }
+
+    /** Where this client reports its requests and rate-limit waits; nowhere by default. */
+    public VelaroClient metrics(VelaroMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        return this;
     }
 
     @Override
@@ -154,6 +162,11 @@ public class VelaroClient implements VelaroApi {
             throw new IllegalStateException("A workflow-only client has no API quota");
         }
         return governor.snapshot(keys.current(), limits);
+    }
+
+    /** The quota of {@code key} under this client's limits, e.g. of a key it sent before a rotation. */
+    public QuotaSnapshot quota(ApiKey key) {
+        return governor.snapshot(key, limits);
     }
 
     @Override
@@ -212,7 +225,9 @@ public class VelaroClient implements VelaroApi {
             sendOn.execute(() -> exchange(call, attempt, granted));
             return;
         }
+        long waitStarted = System.nanoTime();
         permit.whenComplete((granted, refused) -> {
+            metrics.governorWait(System.nanoTime() - waitStarted);
             if (refused != null) {
                 call.result().completeExceptionally(unwrap(refused));
             } else {
@@ -224,9 +239,12 @@ public class VelaroClient implements VelaroApi {
     /** Sends once and completes the call, or schedules the next attempt when that is safe. */
     private <T> void exchange(Call<T> call, int attempt, long permit) {
         VelaroResponse<T> response;
+        long started = System.nanoTime();
         try {
             response = sendOnce(call, permit);
+            metrics.request(call.request(), call.key(), response.status(), System.nanoTime() - started, null);
         } catch (VelaroException failure) {
+            metrics.request(call.request(), call.key(), failure.getStatusCode(), System.nanoTime() - started, failure);
             if (failure instanceof VelaroAuthenticationException && !call.renewed()
                 && keys.renewAfterRejection(call.key())) {
                 // ASSUMPTION (api-401-nothing-done): Velaro refuses a request with 401 before acting on it, so

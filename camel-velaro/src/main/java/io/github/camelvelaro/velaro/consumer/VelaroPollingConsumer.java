@@ -70,6 +70,8 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
     private AuthFailureReporter auth;
     private volatile PollCursor cursor;
     private volatile Instant lastSuccessfulPoll;
+    /** Shows this poller's cursor and lag in the meters and the dev console while it runs. */
+    private AutoCloseable watched;
 
     /** Validates the options; invalid ones fail the route's start, naming the option, before anything is sent. */
     public VelaroPollingConsumer(VelaroEndpoint endpoint, Processor processor) {
@@ -134,6 +136,8 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
             LOG.info("{} has no stored offset (key {}) and starts from {}", poller, store.key(), startFrom);
         }
         pager = newPager(items);
+        watched = getEndpoint().getComponent().activity().watchPoller(getRouteId(), poller, this::maskedKey,
+                () -> cursor == null ? null : cursor.updatedSince(), () -> lastSuccessfulPoll);
         super.doStart();
     }
 
@@ -157,6 +161,9 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
     protected void doStop() throws Exception {
         // cancels the schedule and interrupts a poll waiting for Velaro; a poll routing an item finishes it first
         super.doStop();
+        if (watched != null) {
+            watched.close();
+        }
         long timeout = getEndpoint().getCamelContext().getShutdownStrategy().getTimeout();
         TimeUnit unit = getEndpoint().getCamelContext().getShutdownStrategy().getTimeUnit();
         boolean idle = polling.tryLock(timeout, unit);

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.camelvelaro.velaro.VelaroConfiguration;
 import io.github.camelvelaro.velaro.VelaroResource;
+import io.github.camelvelaro.velaro.metrics.VelaroMetrics;
 import io.github.camelvelaro.velaro.reconcile.DeliveredVersions;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
@@ -67,19 +68,19 @@ public final class VelaroWebhook {
      * @param versions the endpoint's reconcile group, or {@link DeliveredVersions#NONE}
      */
     public Processor createHandler(VelaroConfiguration configuration, Clock clock, Processor route,
-                                   DeliveredVersions versions) {
+                                   DeliveredVersions versions, VelaroMetrics metrics) {
         WebhookSettings settings = WebhookSettings.of(resource, configuration, clock);
         DeliveryGate gate = new DeliveryGate(completedRepository(configuration),
                 claimRepository(configuration, settings.inProgressTimeout(), clock));
         WebhookPayload<?> payload = resource == VelaroResource.EVENTS
                 ? new EventPayload(settings.eventTypes()) : new TranscriptPayload();
-        return handler(settings, payload, gate, versions, route);
+        return handler(settings, payload, gate, versions, route, metrics);
     }
 
     private <T> WebhookHandler<T> handler(WebhookSettings settings, WebhookPayload<T> payload, DeliveryGate gate,
-                                          DeliveredVersions versions, Processor route) {
+                                          DeliveredVersions versions, Processor route, VelaroMetrics metrics) {
         return new WebhookHandler<>(uri, settings, payload, gate, versions,
-                AsyncProcessorConverterHelper.convert(route));
+                AsyncProcessorConverterHelper.convert(route), new WebhookMetrics(resource.uriName(), metrics));
     }
 
     private synchronized IdempotentRepository completedRepository(VelaroConfiguration configuration) {

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.github.camelvelaro.velaro.metrics.WebhookDuplicate;
 import io.github.camelvelaro.velaro.reconcile.DeliveredVersions;
 import io.github.camelvelaro.velaro.reconcile.ItemVersion;
 import io.github.camelvelaro.velaro.webhook.DeliveryGate.Admission;
@@ -54,9 +55,10 @@ final class WebhookHandler<T> extends AsyncProcessorSupport {
     private final DeliveryGate gate;
     private final DeliveredVersions versions;
     private final AsyncProcessor route;
+    private final WebhookMetrics metrics;
 
     WebhookHandler(String uri, WebhookSettings settings, WebhookPayload<T> payload, DeliveryGate gate,
-                   DeliveredVersions versions, AsyncProcessor route) {
+                   DeliveredVersions versions, AsyncProcessor route, WebhookMetrics metrics) {
         this.uri = uri;
         this.bodyReader = new WebhookBodyReader(settings.maxBodySize());
         this.verifier = settings.verifier();
@@ -64,6 +66,7 @@ final class WebhookHandler<T> extends AsyncProcessorSupport {
         this.gate = gate;
         this.versions = versions;
         this.route = route;
+        this.metrics = metrics;
     }
 
     @Override
@@ -86,6 +89,7 @@ final class WebhookHandler<T> extends AsyncProcessorSupport {
         Verification verification = verifier.verify(name -> in.getHeader(name, String.class), body);
         if (!verification.accepted()) {
             LOG.warn("Refused a delivery to {} with 401: {}", uri, verification.reason());
+            metrics.verificationFailed(verification.reason());
             return answer(exchange, UNAUTHORIZED, callback);
         }
 
@@ -110,6 +114,7 @@ final class WebhookHandler<T> extends AsyncProcessorSupport {
         if (versions.isDelivered(version)) {
             LOG.debug("Acknowledged {} on {} without passing it on: reconcileGroup {} received {} or a newer version",
                     payload.describe(model), uri, versions.group(), version);
+            metrics.duplicate(WebhookDuplicate.RECONCILED);
             return answer(exchange, ACCEPTED, callback);
         }
 
@@ -126,11 +131,13 @@ final class WebhookHandler<T> extends AsyncProcessorSupport {
             if (admission == Admission.DUPLICATE) {
                 LOG.debug("Acknowledged {} on {} without passing it on: a delivery of it completed",
                         payload.describe(model), uri);
+                metrics.duplicate(WebhookDuplicate.COMPLETED);
                 return answer(exchange, ACCEPTED, callback);
             }
             if (admission == Admission.IN_PROGRESS) {
                 LOG.debug("Answered 409 to {} on {}: a delivery of it is being processed (here or on another node)",
                         payload.describe(model), uri);
+                metrics.duplicate(WebhookDuplicate.IN_PROGRESS);
                 reply(exchange, CONFLICT);
                 exchange.getMessage().setHeader(RETRY_AFTER, IN_PROGRESS_RETRY_SECONDS);
                 callback.done(true);
