@@ -13,6 +13,7 @@ import java.util.function.LongSupplier;
 import io.github.camelvelaro.velaro.client.ApiKey;
 import io.github.camelvelaro.velaro.client.RateGovernor;
 import io.github.camelvelaro.velaro.client.VelaroClient;
+import io.github.camelvelaro.velaro.consumer.SharedPollerScheduler;
 import io.github.camelvelaro.velaro.reconcile.BoundedMemoryStateRepository;
 import org.apache.camel.Endpoint;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
@@ -52,6 +53,11 @@ public class VelaroComponent extends HealthCheckComponent {
     /** A stable name of the Velaro site (account) the key belongs to; pollers keep their offset under it, so a rotated key keeps its offset and different sites never share one. */
     @Metadata(label = "consumer")
     private String siteId;
+
+    /** Threads of the one scheduler all pollers of this component share (a poll never waits for Velaro on it); 0 gives each poller its own thread, and an endpoint's scheduledExecutorService or scheduler wins. */
+    @Metadata(label = "consumer,advanced", defaultValue = "10")
+    private int pollerThreads = 10;
+    private final SharedPollerScheduler pollerScheduler = new SharedPollerScheduler(this, () -> pollerThreads);
 
     /** Secret options whose names Camel does not already treat as sensitive. */
     static final String SENSITIVE_OPTIONS = "triggerurl";
@@ -168,6 +174,7 @@ public class VelaroComponent extends HealthCheckComponent {
             scheduler = null;
             governor = null;
         }
+        pollerScheduler.shutdown();
         httpClients.clear();
         ExecutorService executor = httpExecutor;
         httpExecutor = null;
@@ -243,5 +250,18 @@ public class VelaroComponent extends HealthCheckComponent {
     /** Sets the monotonic time source of the per-minute rate window; tests inject one that follows their clock. */
     public void setTicker(LongSupplier ticker) {
         this.ticker = ticker;
+    }
+
+    public int getPollerThreads() {
+        return pollerThreads;
+    }
+
+    public void setPollerThreads(int pollerThreads) {
+        this.pollerThreads = pollerThreads;
+    }
+
+    /** The scheduler the pollers of this component share. */
+    public SharedPollerScheduler pollerScheduler() {
+        return pollerScheduler;
     }
 }
