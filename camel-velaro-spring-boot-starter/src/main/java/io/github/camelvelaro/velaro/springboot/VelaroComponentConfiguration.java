@@ -51,6 +51,12 @@ public class VelaroComponentConfiguration extends ComponentConfigurationProperti
     private String siteId;
 
     /**
+     * Threads of the one scheduler all pollers of this component share (a poll never waits for Velaro on it); 0 gives
+     * each poller its own thread, and an endpoint's scheduledExecutorService or scheduler wins.
+     */
+    private Integer pollerThreads = 10;
+
+    /**
      * Whether producers start on their first message instead of with the route, so that a start-up failure (such as
      * a missing key) reaches the route's error handler.
      */
@@ -124,6 +130,14 @@ public class VelaroComponentConfiguration extends ComponentConfigurationProperti
 
     public void setSiteId(String siteId) {
         this.siteId = siteId;
+    }
+
+    public Integer getPollerThreads() {
+        return pollerThreads;
+    }
+
+    public void setPollerThreads(Integer pollerThreads) {
+        this.pollerThreads = pollerThreads;
     }
 
     public Boolean getLazyStartProducer() {
