@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelvelaro.velaro.VelaroComponent;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.support.DefaultScheduledPollConsumerScheduler;
 import org.junit.jupiter.api.Test;
 
@@ -34,8 +35,11 @@ class PollerThreadsTest extends PollingTestSupport {
         return executors;
     }
 
-    private static long threadsNamed(String part) {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().contains(part)).count();
+    /** Live threads of this test's CamelContext (Camel names them "Camel (name) thread #n - pool") in the pool. */
+    private long threadsNamed(String pool) {
+        String camel = "(" + context.getName() + ")";
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().contains(camel) && t.getName().contains(pool)).count();
     }
 
     @Test
@@ -47,6 +51,17 @@ class PollerThreadsTest extends PollingTestSupport {
         // every poller polled once at start (initialDelay=0), yet no more than the component's threads exist
         await().until(() -> FEED.requests().size() >= POLLERS);
         assertThat(threadsNamed(SharedPollerScheduler.NAME)).isBetween(1L, 3L);
+    }
+
+    @Test
+    void aThreadPoolProfileNamedVelaroPollerSizesTheSharedScheduler() throws Exception {
+        context.getExecutorServiceManager().registerThreadPoolProfile(
+                new ThreadPoolProfileBuilder(SharedPollerScheduler.NAME).poolSize(2).maxPoolSize(2).maxQueueSize(-1)
+                        .build());
+        startPollers(null);
+
+        await().until(() -> FEED.requests().size() >= POLLERS);
+        assertThat(threadsNamed(SharedPollerScheduler.NAME)).isBetween(1L, 2L);
     }
 
     @Test
