@@ -15,6 +15,7 @@ import io.github.camelvelaro.velaro.client.KeyRing;
 import io.github.camelvelaro.velaro.client.PooledHttpClient;
 import io.github.camelvelaro.velaro.client.RateGovernor;
 import io.github.camelvelaro.velaro.client.VelaroClient;
+import io.github.camelvelaro.velaro.consumer.SharedPollerScheduler;
 import io.github.camelvelaro.velaro.metrics.MicrometerLookup;
 import io.github.camelvelaro.velaro.metrics.VelaroActivity;
 import io.github.camelvelaro.velaro.reconcile.BoundedMemoryStateRepository;
@@ -103,6 +104,11 @@ public class VelaroComponent extends HealthCheckComponent implements SSLContextP
     /** The most HTTP connections the pool holds to one host. */
     @Metadata(label = "advanced", defaultValue = "20")
     private int connectionsPerRoute = 20;
+
+    /** Threads of the one scheduler all pollers of this component share (a poll never waits for Velaro on it); 0 gives each poller its own thread, and an endpoint's scheduledExecutorService or scheduler wins. */
+    @Metadata(label = "consumer,advanced", defaultValue = "10")
+    private int pollerThreads = 10;
+    private final SharedPollerScheduler pollerScheduler = new SharedPollerScheduler(this, () -> pollerThreads);
 
     /** Secret options whose names Camel does not already treat as sensitive. */
     static final String SENSITIVE_OPTIONS = "triggerurl";
@@ -330,6 +336,7 @@ public class VelaroComponent extends HealthCheckComponent implements SSLContextP
         if (client != null) {
             client.close(org.apache.hc.core5.io.CloseMode.GRACEFUL);
         }
+        pollerScheduler.shutdown();
         ExecutorService executor = httpExecutor;
         httpExecutor = null;
         if (executor != null) {
@@ -486,5 +493,18 @@ public class VelaroComponent extends HealthCheckComponent implements SSLContextP
     /** Sets the monotonic time source of the per-minute rate window; tests inject one that follows their clock. */
     public void setTicker(LongSupplier ticker) {
         this.ticker = ticker;
+    }
+
+    public int getPollerThreads() {
+        return pollerThreads;
+    }
+
+    public void setPollerThreads(int pollerThreads) {
+        this.pollerThreads = pollerThreads;
+    }
+
+    /** The scheduler the pollers of this component share. */
+    public SharedPollerScheduler pollerScheduler() {
+        return pollerScheduler;
     }
 }

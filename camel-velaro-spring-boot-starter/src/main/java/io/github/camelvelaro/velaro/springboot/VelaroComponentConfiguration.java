@@ -106,6 +106,12 @@ public class VelaroComponentConfiguration extends ComponentConfigurationProperti
     private Integer connectionsPerRoute = 20;
 
     /**
+     * Threads of the one scheduler all pollers of this component share (a poll never waits for Velaro on it); 0 gives
+     * each poller its own thread, and an endpoint's scheduledExecutorService or scheduler wins.
+     */
+    private Integer pollerThreads = 10;
+
+    /**
      * Whether producers start on their first message instead of with the route, so that a start-up failure (such as
      * a missing key) reaches the route's error handler.
      */
@@ -187,6 +193,14 @@ public class VelaroComponentConfiguration extends ComponentConfigurationProperti
 
     public void setSiteId(String siteId) {
         this.siteId = siteId;
+    }
+
+    public Integer getPollerThreads() {
+        return pollerThreads;
+    }
+
+    public void setPollerThreads(Integer pollerThreads) {
+        this.pollerThreads = pollerThreads;
     }
 
     public Boolean getLazyStartProducer() {

@@ -35,6 +35,11 @@ import org.slf4j.LoggerFactory;
  * An item stamped beyond {@linkplain ServerPresent Velaro's present} is delivered, but remembered in the cursor
  * instead of moving its boundary there. Such items sort last, so once one is read everything after it is beyond the
  * present too: paging goes on by key from the last item read rather than from the cursor, which did not move.
+ * <p>
+ * No call waits for Velaro on the poller's thread: when an answer is not there as the request returns (it waits for
+ * the rate governor or a retry), the drain ends there, with the cursor at the last committed item, and the request is
+ * kept. The next drain asks the same question from the same cursor and takes the kept answer instead of sending again.
+ * So a thousand pollers run on a few shared threads even when one key's limit makes their requests wait.
  *
  * @param <T> the item type
  */
@@ -68,8 +73,18 @@ final class KeysetPager<T> {
      * @param requests         requests sent
      * @param cursor           the cursor after the last committed item
      * @param stoppedByFailure whether a delivery failed, which ends the poll before the failed item
+     * @param waiting          whether the drain ended at a request whose answer is still to come
      */
-    record Outcome(int delivered, int requests, PollCursor cursor, boolean stoppedByFailure) {
+    record Outcome(int delivered, int requests, PollCursor cursor, boolean stoppedByFailure, boolean waiting) {
+    }
+
+    /** A request's answer is not there yet; the drain ends without waiting for it. */
+    static final class AnswerPending extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AnswerPending() {
+            super("The answer is still to come", null, false, false);
+        }
     }
 
     /** How a walk through a run of items at one instant ended. */
@@ -91,6 +106,9 @@ final class KeysetPager<T> {
     private final Duration grace;
     /** Every request this pager sent, whatever became of it: what polling costs, for the health details. */
     private final AtomicLong requestsSent = new AtomicLong();
+    /** The request a drain ended at, and its question: the next drain asking the same takes its answer. */
+    private ListQuery pendingQuery;
+    private CompletableFuture<VelaroResponse<VelaroPage<T>>> pending;
 
     /**
      * @param firstPage       page 1 with the page size and filters; {@code updatedSince} is set from the cursor
@@ -115,10 +133,44 @@ final class KeysetPager<T> {
      * Velaro's clock, from the {@code Date} header of a one-item request: where {@code startFrom=now} starts.
      *
      * @return the server's time, or null when it sent no usable {@code Date}
+     * @throws AnswerPending when Velaro's answer is still to come; ask again later
      */
     Instant serverNow() throws InterruptedException {
-        requestsSent.incrementAndGet();
-        return await(resource.list(api, new ListQuery(1, 1, null, firstPage.status(), firstPage.email()))).serverDate();
+        return await(call(new ListQuery(1, 1, null, firstPage.status(), firstPage.email()))).serverDate();
+    }
+
+    /**
+     * Sends a list request, or takes up the one the last drain ended at when it asked the same; returns it answered.
+     *
+     * @throws AnswerPending when the answer is still to come: the request is kept for the next drain
+     */
+    private CompletableFuture<VelaroResponse<VelaroPage<T>>> call(ListQuery query) {
+        CompletableFuture<VelaroResponse<VelaroPage<T>>> call;
+        if (pending != null && query.equals(pendingQuery)) {
+            call = pending;
+        } else {
+            // a different question (the consumer stops, or a run is read again): the old answer is not wanted
+            dropPending();
+            requestsSent.incrementAndGet();
+            call = resource.list(api, query);
+        }
+        if (!call.isDone()) {
+            pending = call;
+            pendingQuery = query;
+            throw new AnswerPending();
+        }
+        pending = null;
+        pendingQuery = null;
+        return call;
+    }
+
+    /** Forgets the request a drain ended at; the consumer calls it when it stops. */
+    void dropPending() {
+        if (pending != null) {
+            pending.cancel(true);
+            pending = null;
+            pendingQuery = null;
+        }
     }
 
     /**
@@ -129,8 +181,13 @@ final class KeysetPager<T> {
      */
     Outcome drain(PollCursor start, Delivery<T> delivery, Consumer<PollCursor> commit) throws InterruptedException {
         Drain drain = new Drain(start, delivery, commit);
-        drain.run();
-        return new Outcome(drain.delivered, drain.requests, drain.cursor, drain.failed);
+        boolean waiting = false;
+        try {
+            drain.run();
+        } catch (AnswerPending e) {
+            waiting = true;
+        }
+        return new Outcome(drain.delivered, drain.requests, drain.cursor, drain.failed, waiting);
     }
 
     /** One drain: the cursor it moves and what it counts. */
@@ -327,8 +384,7 @@ final class KeysetPager<T> {
 
         private VelaroPage<T> fetch(ListQuery query) throws InterruptedException {
             requests++;
-            requestsSent.incrementAndGet();
-            VelaroResponse<VelaroPage<T>> response = await(resource.list(api, query));
+            VelaroResponse<VelaroPage<T>> response = await(call(query));
             VelaroPage<T> page = response.body();
             checkItems(page.getData(), query);
             if (present == null) {

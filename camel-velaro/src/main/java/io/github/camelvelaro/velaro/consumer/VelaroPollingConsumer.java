@@ -72,6 +72,8 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
     private volatile Instant lastSuccessfulPoll;
     /** Shows this poller's cursor and lag in the meters and the dev console while it runs. */
     private AutoCloseable watched;
+    /** Why the last poll that ended failed; reported again by polls that end waiting for the retry's answer. */
+    private Exception lastFailure;
 
     /** Validates the options; invalid ones fail the route's start, naming the option, before anything is sent. */
     public VelaroPollingConsumer(VelaroEndpoint endpoint, Processor processor) {
@@ -112,6 +114,10 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
     @Override
     protected void doInit() throws Exception {
         PollSchedule.apply(this, getEndpoint(), configuration.getDailyRequestLimit(), poller);
+        if (getScheduler() == null && getScheduledExecutorService() == null) {
+            // the component's shared scheduler, unless the endpoint brought its own scheduledExecutorService or scheduler
+            setScheduledExecutorService(getEndpoint().getComponent().pollerScheduler().get(getEndpoint().getCamelContext()));
+        }
         auth = new AuthFailureReporter(getExceptionHandler(), poller, this::maskedKey);
         setExceptionHandler(auth);
         super.doInit();
@@ -172,6 +178,9 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
                 LOG.warn("{} stops while an item is still being routed after {} {}; its offset may be committed late",
                         poller, timeout, unit);
             }
+            if (pager != null && idle) {
+                pager.dropPending();
+            }
             if (repository != null) {
                 // last, so that a repository the lease stops (and writes out) holds the final cursor
                 OffsetRepositoryLease.release(repository);
@@ -196,11 +205,23 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
         polling.lock();
         long sentBefore = pager.requestsSent();
         try {
-            int delivered = pollOnce();
+            KeysetPager.Outcome outcome = pollOnce();
+            if (outcome.waiting()) {
+                // the poll's thread is free again; the next poll takes the answer up where this one ended
+                LOG.debug("{} delivered {} item(s) and waits for Velaro's answer until its next poll", poller,
+                        outcome.delivered());
+                if (lastFailure != null) {
+                    // still failing: Camel's error count (backoff, health) must not be reset by a poll that waits
+                    throw lastFailure;
+                }
+                return outcome.delivered();
+            }
+            lastFailure = null;
             lastSuccessfulPoll = clock.instant();
             auth.accepted();
-            return delivered;
+            return outcome.delivered();
         } catch (VelaroRateLimitException e) {
+            lastFailure = null;
             budget.pause(e, clock.instant());
             return 0;
         } catch (InterruptedException e) {
@@ -211,6 +232,7 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
             if (e.getStatusCode() > 0) {
                 addLastErrorDetail(HealthCheck.HTTP_RESPONSE_CODE, e.getStatusCode());
             }
+            lastFailure = e;
             throw e;
         } finally {
             reconciliation.pollEnded(pager.requestsSent() - sentBefore);
@@ -218,12 +240,16 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
         }
     }
 
-    private int pollOnce() throws InterruptedException {
+    private KeysetPager.Outcome pollOnce() throws InterruptedException {
         PollCursor start = cursor;
         if (start == null) {
             if (startFrom.isNow()) {
-                anchorAtServerTime();
-                return 0;
+                try {
+                    anchorAtServerTime();
+                } catch (KeysetPager.AnswerPending e) {
+                    return new KeysetPager.Outcome(0, 0, null, false, true);
+                }
+                return new KeysetPager.Outcome(0, 1, cursor, false, false);
             }
             start = PollCursor.at(startFrom.instant());
             commit(start);
@@ -231,7 +257,7 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
         KeysetPager.Outcome outcome = pager.drain(start, this::deliver, this::commit);
         LOG.debug("{} delivered {} item(s) with {} request(s); offset {}", poller, outcome.delivered(),
                 outcome.requests(), outcome.cursor());
-        return outcome.delivered();
+        return outcome;
     }
 
     /** startFrom=now: Velaro's own time is the start, so no item is missed or repeated because of clock skew. */

@@ -79,8 +79,13 @@ public final class VelaroWebhook {
 
     private <T> WebhookHandler<T> handler(WebhookSettings settings, WebhookPayload<T> payload, DeliveryGate gate,
                                           DeliveredVersions versions, Processor route, VelaroMetrics metrics) {
+        WebhookConfiguration configuration = webhookConfiguration;
+        // platform-http's vert.x engine: the bodies are read on its event loop, as its own body handler would
+        String path = configuration != null && WebhookTransport.PLATFORM_HTTP.equals(configuration.getWebhookComponentName())
+                ? configuration.computeFullPath(false) : null;
         return new WebhookHandler<>(uri, settings, payload, gate, versions,
-                AsyncProcessorConverterHelper.convert(route), new WebhookMetrics(resource.uriName(), metrics));
+                AsyncProcessorConverterHelper.convert(route), new WebhookMetrics(resource.uriName(), metrics), context,
+                path);
     }
 
     private synchronized IdempotentRepository completedRepository(VelaroConfiguration configuration) {

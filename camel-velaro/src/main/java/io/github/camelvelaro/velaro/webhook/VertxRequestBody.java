@@ -41,6 +41,25 @@ final class VertxRequestBody {
     static byte[] read(Object body, long maxBodySize, Duration timeout)
             throws WebhookBodyReader.TooLargeException, IOException {
         HttpServerRequest request = (HttpServerRequest) body;
+        byte[] readAhead = VertxBodyReadAhead.take(request);
+        if (readAhead != null) {
+            return readAhead;
+        }
+        return await(request, start(request, maxBodySize, false), timeout).getBytes();
+    }
+
+    /**
+     * Starts reading the body; the future completes on the request's event loop.
+     *
+     * @param beforeEnd complete (and pause the request) as soon as the announced Content-Length arrived, before the
+     *                  request's end is handled: platform-http pauses the request it hands over, which vert.x refuses
+     *                  for a request that ended
+     *
+     * @throws WebhookBodyReader.TooLargeException when Content-Length announces more than {@code maxBodySize} bytes
+     * @throws IOException                         when the engine read the body already
+     */
+    static CompletableFuture<Buffer> start(HttpServerRequest request, long maxBodySize, boolean beforeEnd)
+            throws WebhookBodyReader.TooLargeException, IOException {
         Long announced = WebhookBodyReader.parseLength(request.getHeader(HttpHeaders.CONTENT_LENGTH));
         if (announced != null && announced > maxBodySize) {
             refuse(request);
@@ -59,6 +78,10 @@ final class VertxRequestBody {
                     done.completeExceptionally(WebhookBodyReader.bodyTooLarge(maxBodySize));
                 } else {
                     received.appendBuffer(chunk);
+                    if (beforeEnd && announced != null && received.length() == announced) {
+                        request.pause();
+                        done.complete(received);
+                    }
                 }
             });
             request.exceptionHandler(done::completeExceptionally);
@@ -71,7 +94,7 @@ final class VertxRequestBody {
             request.response().writeContinue();
         }
         request.resume();
-        return await(request, done, timeout).getBytes();
+        return done;
     }
 
     private static Buffer await(HttpServerRequest request, CompletableFuture<Buffer> done, Duration timeout)
@@ -99,7 +122,7 @@ final class VertxRequestBody {
      * Ends the exchange with the client once the answer is written, instead of reading the rest of the body to keep
      * the connection: HTTP/1.x closes the connection, HTTP/2 resets only this stream (NO_ERROR, RFC 9113 8.1).
      */
-    private static void refuse(HttpServerRequest request) {
+    static void refuse(HttpServerRequest request) {
         HttpServerResponse response = request.response();
         if (request.version() == HttpVersion.HTTP_2) {
             response.endHandler(written -> response.reset(0));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -27,6 +28,9 @@ final class WebhookBodyReader {
 
     /** Whether vert.x is on the classpath; {@link VertxRequestBody} (which needs it) is not touched otherwise. */
     private static final boolean VERTX = present("io.vertx.core.http.HttpServerRequest");
+    /** Whether camel-platform-http-vertx is, so that {@link VertxBodyReadAhead} can read bodies on the event loop. */
+    private static final boolean VERTX_ROUTER
+            = VERTX && present("org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter");
 
     private final long maxBodySize;
     private final Duration readTimeout;
@@ -38,6 +42,21 @@ final class WebhookBodyReader {
     WebhookBodyReader(long maxBodySize, Duration readTimeout) {
         this.maxBodySize = maxBodySize;
         this.readTimeout = readTimeout;
+    }
+
+    /**
+     * Reads the bodies of POSTs to {@code path} on platform-http's vert.x event loop from now on, if it serves them.
+     *
+     * @return what {@link #stopReadingAhead} takes, or null when nothing was set up
+     */
+    Object readAhead(CamelContext context, String path, String uri) {
+        return VERTX_ROUTER ? VertxBodyReadAhead.install(context, path, maxBodySize, readTimeout, uri) : null;
+    }
+
+    static void stopReadingAhead(Object readAhead) {
+        if (readAhead != null) {
+            ((VertxBodyReadAhead) readAhead).remove();
+        }
     }
 
     /** Signals a body (announced or actual) over {@code maxBodySize}. */

@@ -13,6 +13,7 @@ import io.github.camelvelaro.velaro.webhook.DeliveryGate.Admission;
 import io.github.camelvelaro.velaro.webhook.WebhookVerifier.Verification;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.AsyncProcessorSupport;
@@ -56,9 +57,19 @@ final class WebhookHandler<T> extends AsyncProcessorSupport {
     private final DeliveredVersions versions;
     private final AsyncProcessor route;
     private final WebhookMetrics metrics;
+    private final CamelContext context;
+    private final String path;
+    private Object readAhead;
 
+    /**
+     * @param context the CamelContext whose platform-http server receives the deliveries
+     * @param path    the path platform-http serves them on, to read their bodies on its event loop; null for none
+     */
     WebhookHandler(String uri, WebhookSettings settings, WebhookPayload<T> payload, DeliveryGate gate,
-                   DeliveredVersions versions, AsyncProcessor route, WebhookMetrics metrics) {
+                   DeliveredVersions versions, AsyncProcessor route, WebhookMetrics metrics, CamelContext context,
+                   String path) {
+        this.context = context;
+        this.path = path;
         this.uri = uri;
         this.bodyReader = new WebhookBodyReader(settings.maxBodySize());
         this.verifier = settings.verifier();
@@ -67,6 +78,22 @@ final class WebhookHandler<T> extends AsyncProcessorSupport {
         this.versions = versions;
         this.route = route;
         this.metrics = metrics;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (path != null) {
+            // before the HTTP consumer that started this handler adds its own route
+            readAhead = bodyReader.readAhead(context, path, uri);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        WebhookBodyReader.stopReadingAhead(readAhead);
+        readAhead = null;
+        super.doStop();
     }
 
     @Override

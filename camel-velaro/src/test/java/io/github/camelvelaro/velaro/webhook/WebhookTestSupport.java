@@ -34,7 +34,7 @@ public abstract class WebhookTestSupport extends CamelTestSupport {
     /** The component's clock: the test vector's timestamp. */
     public static final Instant NOW = Instant.ofEpochSecond(1_614_265_330L);
 
-    protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    protected final HttpClient http = newHttpClient();
     private VertxPlatformHttpServer server;
 
     @Override
@@ -57,6 +57,11 @@ public abstract class WebhookTestSupport extends CamelTestSupport {
         }
         camel.getComponent("velaro", VelaroComponent.class).setClock(Clock.fixed(NOW, ZoneOffset.UTC));
         return server;
+    }
+
+    /** The client the deliveries are sent with: the JDK's default (HTTP/2 over h2c). */
+    protected HttpClient newHttpClient() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     protected int port() {
