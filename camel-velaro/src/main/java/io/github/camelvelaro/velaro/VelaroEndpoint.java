@@ -5,6 +5,7 @@ import java.util.List;
 import io.github.camelvelaro.velaro.client.KeyRing;
 import io.github.camelvelaro.velaro.client.VelaroApi;
 import io.github.camelvelaro.velaro.client.VelaroScope;
+import io.github.camelvelaro.velaro.consumer.PacingOptions;
 import io.github.camelvelaro.velaro.consumer.VelaroPollingConsumer;
 import io.github.camelvelaro.velaro.producer.VelaroProducer;
 import io.github.camelvelaro.velaro.producer.WorkflowProducer;
@@ -39,6 +40,9 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
 
     @UriParam
     private VelaroConfiguration configuration;
+
+    @UriParam
+    private PacingOptions pacingOptions = new PacingOptions();
 
     private final VelaroResource kind;
     private VelaroWebhook webhook;
@@ -195,5 +199,13 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
 
     public void setConfiguration(VelaroConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public PacingOptions getPacingOptions() {
+        return pacingOptions;
+    }
+
+    public void setPacingOptions(PacingOptions pacingOptions) {
+        this.pacingOptions = pacingOptions;
     }
 }

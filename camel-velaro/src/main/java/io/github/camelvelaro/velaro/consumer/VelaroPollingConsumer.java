@@ -69,6 +69,8 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
     private CursorStore store;
     private KeysetPager<?> pager;
     private AuthFailureReporter auth;
+    /** With pacing=adaptive: decides at each run of the poll task whether to poll; null with fixed pacing. */
+    private PacedPolls paced;
     private volatile PollCursor cursor;
     private volatile Instant lastSuccessfulPoll;
 
@@ -122,7 +124,11 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
 
     @Override
     protected void doInit() throws Exception {
-        PollSchedule.apply(this, getEndpoint(), configuration.getDailyRequestLimit(), poller);
+        paced = PacedPolls.configure(this, getEndpoint(), getEndpoint().getPacingOptions(),
+                configuration.getDailyRequestLimit(), poller, clock, () -> api == null ? null : api.quota());
+        if (paced == null) {
+            PollSchedule.apply(this, getEndpoint(), configuration.getDailyRequestLimit(), poller);
+        }
         auth = new AuthFailureReporter(getExceptionHandler(), poller, this::maskedKey);
         setExceptionHandler(auth);
         super.doInit();
@@ -196,13 +202,14 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
 
     @Override
     protected int poll() throws Exception {
-        if (budget.skip(clock.instant())) {
+        if (budget.skip(clock.instant()) || paced != null && paced.skip()) {
             return 0;
         }
         polling.lock();
         long sentBefore = pager.requestsSent();
+        int delivered = 0;
         try {
-            int delivered = pollOnce();
+            delivered = pollOnce();
             lastSuccessfulPoll = clock.instant();
             auth.accepted();
             return delivered;
@@ -220,6 +227,9 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
             throw e;
         } finally {
             reconciliation.pollEnded(pager.requestsSent() - sentBefore);
+            if (paced != null) {
+                paced.ended(delivered, pager.requestsSent() - sentBefore);
+            }
             polling.unlock();
         }
     }
@@ -295,6 +305,11 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
                 reporter == null ? null : reporter.currentFailure(), client == null ? null : client.quota(),
                 failures.current(), failures.skipped(), failures.lastSkipped(),
                 pages == null ? 0 : pages.requestsSent(), reconciliation.counts());
+    }
+
+    /** The adaptive pacing's health details; empty with fixed pacing. */
+    java.util.Map<String, Object> pacingDetails() {
+        return paced == null ? java.util.Map.of() : paced.details();
     }
 
     /** The failures of items, as the health check reads them. */
