@@ -136,11 +136,12 @@ class AdaptivePacingTest {
     void saysWhenItsShareIsSpentAndWaitsForMidnight() {
         AdaptivePacing pacing = new AdaptivePacing(3, MIN, MAX_STALENESS);
         Instant at = MIDNIGHT.plus(Duration.ofHours(20));
-        for (int i = 0; i < 3; i++) {
-            at = pacing.plan(at, null).nextPoll();
-            assertThat(pacing.due(at, null)).isTrue();
-            pacing.polled(at, 0, 1);
-        }
+        assertThat(pacing.due(at, null)).isTrue();
+        pacing.polled(at, 0, 1);
+        // a backlog: one poll of two pages spends the rest of the share
+        at = pacing.plan(at, null).nextPoll();
+        assertThat(pacing.due(at, null)).isTrue();
+        pacing.polled(at, 150, 2);
         at = at.plusSeconds(1);
         AdaptivePacing.Plan spent = pacing.plan(at, null);
         assertThat(spent.usable()).isZero();
