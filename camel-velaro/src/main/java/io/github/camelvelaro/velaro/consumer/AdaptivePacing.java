@@ -16,11 +16,16 @@ import io.github.camelvelaro.velaro.client.QuotaSnapshot;
  * proportion to the changes expected in each hour ({@link ChangeRate}: the live rate for the current hour, the
  * learned profile for the others), with at least one poll per {@code maxStaleness} in every hour. Proportional means
  * every poll is expected to find about as many changes as any other. The share of the current hour gives the interval
- * from the last poll. Since the plan is made again from what is left at every decision, spending faster than planned
- * (a busy morning) makes the rest of the day's polls rarer, and the poller does not poll at all once its share, or
- * the component's budget less what the other endpoints are expected to spend, is used up.
+ * from the last poll, but no hour spends faster than {@link #MAX_BURST} times the even spread of what is left, so a
+ * burst the profile did not expect cannot starve the rest of the day. Since the plan is made again from what is left
+ * at every decision, spending faster than planned (a busy morning) makes the rest of the day's polls rarer, and the
+ * poller does not poll at all once its share, or the component's budget less what the other endpoints are expected
+ * to spend, is used up.
  */
 final class AdaptivePacing {
+
+    /** No hour spends faster than this many times the even spread of what is left today. */
+    static final double MAX_BURST = 3;
 
     private static final long DAY = 86_400;
     private static final long HOUR = 3_600;
@@ -148,7 +153,8 @@ final class AdaptivePacing {
                 high = mid;
             }
         }
-        double pollsPerSecond = Math.max(1 / maxStaleness, high * weight[0] / Math.max(1, length[0]));
+        double pollsPerSecond = Math.min(MAX_BURST * usable / left,
+                Math.max(1 / maxStaleness, high * weight[0] / Math.max(1, length[0])));
         return 1 / pollsPerSecond;
     }
 

@@ -43,6 +43,10 @@ final class PacedPolls {
     private final Duration maxStaleness;
     private volatile AdaptivePacing.Plan last;
     private Instant started;
+    /** Items delivered in the current UTC hour: a change is an item that changed in the hour, however often. */
+    private final java.util.Set<String> seenThisHour = new java.util.HashSet<>();
+    private long hour = Long.MIN_VALUE;
+    private int changed;
 
     PacedPolls(AdaptivePacing pacing, Clock clock, Supplier<QuotaSnapshot> quota, Duration maxStaleness) {
         this.pacing = pacing;
@@ -85,12 +89,28 @@ final class PacedPolls {
             return true;
         }
         started = now;
+        changed = 0;
         return false;
     }
 
-    /** The poll let through by {@link #skip()} ended, having found {@code changes} and sent {@code requests}. */
-    void ended(int changes, long requests) {
-        pacing.polled(started, changes, requests);
+    /**
+     * An item was delivered. Items count once per UTC hour: a poller that polls often delivers every version of a
+     * busy conversation, one that polls seldom only the last, and the pace must not feed on itself.
+     */
+    void delivered(String id) {
+        long current = Math.floorDiv(clock.instant().getEpochSecond(), 3600);
+        if (current != hour) {
+            hour = current;
+            seenThisHour.clear();
+        }
+        if (seenThisHour.add(id)) {
+            changed++;
+        }
+    }
+
+    /** The poll let through by {@link #skip()} ended, having sent {@code requests}. */
+    void ended(long requests) {
+        pacing.polled(started, changed, requests);
     }
 
     /** What the health check shows. */

@@ -207,9 +207,8 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
         }
         polling.lock();
         long sentBefore = pager.requestsSent();
-        int delivered = 0;
         try {
-            delivered = pollOnce();
+            int delivered = pollOnce();
             lastSuccessfulPoll = clock.instant();
             auth.accepted();
             return delivered;
@@ -228,7 +227,7 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
         } finally {
             reconciliation.pollEnded(pager.requestsSent() - sentBefore);
             if (paced != null) {
-                paced.ended(delivered, pager.requestsSent() - sentBefore);
+                paced.ended(pager.requestsSent() - sentBefore);
             }
             polling.unlock();
         }
@@ -290,6 +289,9 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
                         ? KeysetPager.Result.SKIPPED : KeysetPager.Result.FAILED;
             }
             reconciliation.delivered(id, updatedAt);
+            if (paced != null) {
+                paced.delivered(id);
+            }
             return KeysetPager.Result.DELIVERED;
         } finally {
             releaseExchange(exchange, false);
