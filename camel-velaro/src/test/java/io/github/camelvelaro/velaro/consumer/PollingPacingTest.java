@@ -26,7 +26,7 @@ class PollingPacingTest extends PollingTestSupport {
     void theTaskRunsEverySecondButPollsOnlyWhenThePacingSaysSo() throws Exception {
         FEED.putConversation("c1", t(1));
         context.getRegistry().bind("polls", polls);
-        pollInto("r", velaro("conversations", "startFrom=beginning&scheduler=#polls&pacing=adaptive&maxStaleness=600000"));
+        pollInto("r", velaro("conversations", "startFrom=beginning&scheduler=#polls&pacing=adaptive&maxStaleness=10m"));
         VelaroPollingConsumer consumer = consumer("r");
         assertThat(consumer.getDelay()).isEqualTo(PacedPolls.TICK.toMillis());
 
