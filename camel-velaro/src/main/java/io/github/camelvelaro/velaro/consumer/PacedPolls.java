@@ -35,6 +35,9 @@ final class PacedPolls {
     static final String STALENESS_HELD = "velaro.pacing.max.staleness.held";
     static final String NOTE = "velaro.pacing.note";
 
+    /** The most item ids remembered per hour. */
+    static final int MAX_SEEN = 10_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(PacedPolls.class);
 
     private final AdaptivePacing pacing;
@@ -103,7 +106,8 @@ final class PacedPolls {
             hour = current;
             seenThisHour.clear();
         }
-        if (seenThisHour.add(id)) {
+        // bounded: past MAX_SEEN items in one hour every delivery counts (the pace is then fast anyway)
+        if (seenThisHour.size() >= MAX_SEEN || seenThisHour.add(id)) {
             changed++;
         }
     }
