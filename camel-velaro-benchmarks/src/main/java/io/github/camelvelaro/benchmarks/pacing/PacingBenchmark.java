@@ -17,6 +17,7 @@ import io.github.camelvelaro.velaro.model.Conversation;
 import io.github.camelvelaro.velaro.model.CreateConversation;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.ScheduledPollConsumer;
 
 /**
  * Simulated days of business-hours traffic, polled by the real {@code velaro:conversations} poller against the
@@ -26,7 +27,7 @@ import org.apache.camel.impl.DefaultCamelContext;
  * <p>
  * No real day passes. The sandbox's clock is frozen and is also the component's clock; the harness moves it second
  * by second, applies each change to the sandbox's store at its own instant, and runs the poller's scheduled task
- * itself ({@code scheduler=#manual}): every 173 s for the fixed delay, every second (the adaptive poller's tick) for
+ * itself (with {@code startScheduler=false}, so Camel's scheduler never runs it): every 173 s for the fixed delay, every second (the adaptive poller's tick) for
  * the adaptive one, just as Camel's scheduler would. A poll takes no simulated time. A change's delivery time is the
  * clock when the route received that version or a later one of its conversation; a change is its {@code updatedAt}.
  * <p>
@@ -119,14 +120,12 @@ public final class PacingBenchmark {
             VelaroComponent velaro = new VelaroComponent();
             velaro.setClock(clock);
             camel.addComponent("velaro", velaro);
-            ManualPollScheduler manual = new ManualPollScheduler();
-            camel.getRegistry().bind("manual", manual);
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
                     // rateLimitPerMinute lifted: the governor's minute window runs on real time, which barely passes
                     from("velaro:conversations?apiKey=RAW(" + key + ")&baseUrl=" + sandbox.baseUrl()
-                         + "&scheduler=#manual&initialDelay=0&rateLimitPerMinute=1000000&dailyRequestLimit=" + limit
+                         + "&startScheduler=false&rateLimitPerMinute=1000000&dailyRequestLimit=" + limit
                          + uriOptions)
                             .process(e -> {
                                 Conversation c = e.getMessage().getBody(Conversation.class);
@@ -136,6 +135,8 @@ public final class PacingBenchmark {
                 }
             });
             camel.start();
+            // Camel's scheduler is not started: the harness runs the consumer's task itself, as the scheduler would
+            ScheduledPollConsumer poller = (ScheduledPollConsumer) camel.getRoutes().get(0).getConsumer();
             boolean everySecond = !uriOptions.isEmpty();
             long fixedDelay = 173;
             List<String> ids = new ArrayList<>();
@@ -160,7 +161,7 @@ public final class PacingBenchmark {
                     journalBefore = size;
                 }
                 if (second < total && (everySecond || second % fixedDelay == 0)) {
-                    manual.runOnce();
+                    poller.run();
                 }
             }
             camel.stop();
