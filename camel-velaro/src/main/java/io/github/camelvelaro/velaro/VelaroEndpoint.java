@@ -6,6 +6,7 @@ import io.github.camelvelaro.velaro.client.KeyRing;
 import io.github.camelvelaro.velaro.client.VelaroClient;
 import io.github.camelvelaro.velaro.client.VelaroApi;
 import io.github.camelvelaro.velaro.client.VelaroScope;
+import io.github.camelvelaro.velaro.consumer.PacingOptions;
 import io.github.camelvelaro.velaro.consumer.VelaroPollingConsumer;
 import io.github.camelvelaro.velaro.producer.VelaroProducer;
 import io.github.camelvelaro.velaro.producer.WorkflowProducer;
@@ -50,6 +51,8 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
     @SuppressWarnings("unused") // documents the default; the value lives in ScheduledPollEndpoint (-1 until set)
     private long delay;
 
+    @UriParam
+    private PacingOptions pacingOptions = new PacingOptions();
     private VelaroWebhook webhook;
     private KeyRing keyRing;
 
@@ -230,5 +233,13 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
 
     public void setConfiguration(VelaroConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public PacingOptions getPacingOptions() {
+        return pacingOptions;
+    }
+
+    public void setPacingOptions(PacingOptions pacingOptions) {
+        this.pacingOptions = pacingOptions;
     }
 }

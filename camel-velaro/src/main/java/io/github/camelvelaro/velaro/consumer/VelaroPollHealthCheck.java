@@ -66,6 +66,7 @@ final class VelaroPollHealthCheck extends ScheduledPollConsumerHealthCheck {
             builder.detail(CURSOR_DELIVERED_AHEAD, status.cursor().deliveredAhead().size());
         }
         putIfSet(builder, PAUSED_UNTIL, status.pausedUntil());
+        consumer.pacingDetails().forEach(builder::detail);
         builder.detail(POLL_REQUESTS, status.requests());
         Reconciliation.Counts reconciled = status.reconciliation();
         if (reconciled != null) {

@@ -68,6 +68,8 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
     private CursorStore store;
     private KeysetPager<?> pager;
     private AuthFailureReporter auth;
+    /** With pacing=adaptive: decides at each run of the poll task whether to poll; null with fixed pacing. */
+    private PacedPolls paced;
     private volatile PollCursor cursor;
     private volatile Instant lastSuccessfulPoll;
     /** Shows this poller's cursor and lag in the meters and the dev console while it runs. */
@@ -113,7 +115,11 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
 
     @Override
     protected void doInit() throws Exception {
-        PollSchedule.apply(this, getEndpoint(), configuration.getDailyRequestLimit(), poller);
+        paced = PacedPolls.configure(this, getEndpoint(), getEndpoint().getPacingOptions(),
+                configuration.getDailyRequestLimit(), poller, clock, () -> api == null ? null : api.quota());
+        if (paced == null) {
+            PollSchedule.apply(this, getEndpoint(), configuration.getDailyRequestLimit(), poller);
+        }
         if (getScheduler() == null && getScheduledExecutorService() == null) {
             // the component's shared scheduler, unless the endpoint brought its own scheduledExecutorService or scheduler
             setScheduledExecutorService(getEndpoint().getComponent().pollerScheduler().get(getEndpoint().getCamelContext()));
@@ -199,7 +205,7 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
 
     @Override
     protected int poll() throws Exception {
-        if (budget.skip(clock.instant())) {
+        if (budget.skip(clock.instant()) || paced != null && paced.skip()) {
             return 0;
         }
         polling.lock();
@@ -236,6 +242,9 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
             throw e;
         } finally {
             reconciliation.pollEnded(pager.requestsSent() - sentBefore);
+            if (paced != null) {
+                paced.ended(pager.requestsSent() - sentBefore);
+            }
             polling.unlock();
         }
     }
@@ -300,6 +309,9 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
                         ? KeysetPager.Result.SKIPPED : KeysetPager.Result.FAILED;
             }
             reconciliation.delivered(id, updatedAt);
+            if (paced != null) {
+                paced.delivered(id);
+            }
             return KeysetPager.Result.DELIVERED;
         } finally {
             releaseExchange(exchange, false);
@@ -315,6 +327,11 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
                 reporter == null ? null : reporter.currentFailure(), client == null ? null : client.quota(),
                 failures.current(), failures.skipped(), failures.lastSkipped(),
                 pages == null ? 0 : pages.requestsSent(), reconciliation.counts());
+    }
+
+    /** The adaptive pacing's health details; empty with fixed pacing. */
+    java.util.Map<String, Object> pacingDetails() {
+        return paced == null ? java.util.Map.of() : paced.details();
     }
 
     /** The failures of items, as the health check reads them. */
