@@ -42,12 +42,16 @@ public final class JdbcQuotaStore implements QuotaStore {
     public static final String POSTGRESQL_NOW = "SELECT clock_timestamp()";
 
     private static final Duration WINDOW = Duration.ofMinutes(1);
-    // sends at exactly 60 s ago still count: a request may take that long to reach Velaro
-    private static final Duration PAST_WINDOW = WINDOW.plusMillis(1);
+    /** The default {@link #setTransitMargin}. */
+    public static final Duration DEFAULT_TRANSIT_MARGIN = Duration.ofSeconds(1);
+    // rows older than this are deleted: well past any window
+    private static final Duration KEEP = Duration.ofMinutes(5);
 
     private final DataSource dataSource;
     private final String scope;
     private String nowQuery = POSTGRESQL_NOW;
+    // a send counts for the window plus this, so sends 60 s apart here stay 60 s apart when they reach Velaro
+    private Duration counted = WINDOW.plus(DEFAULT_TRANSIT_MARGIN);
     private boolean createSchema;
     private volatile boolean schemaChecked;
     private final Set<String> rowsKnown = ConcurrentHashMap.newKeySet();
@@ -81,6 +85,18 @@ public final class JdbcQuotaStore implements QuotaStore {
         this.nowQuery = nowQuery;
     }
 
+    /**
+     * How much longer than 60 s a send keeps counting (default 1 s): a request reaches Velaro some time
+     * after its permit, and when the first of two requests 60 s apart takes longer on the way than the second, Velaro
+     * sees them less than 60 s apart. The margin covers that difference.
+     */
+    public void setTransitMargin(Duration margin) {
+        if (margin.isNegative()) {
+            throw new IllegalArgumentException("transitMargin must not be negative: " + margin);
+        }
+        this.counted = WINDOW.plus(margin);
+    }
+
     public String getScope() {
         return scope;
     }
@@ -107,7 +123,7 @@ public final class JdbcQuotaStore implements QuotaStore {
             Decision server = feedback.waitDecision();
             Instant until = server.waitUntil();
             String reason = server.reason();
-            Instant windowFrees = windowFrees(c, id, limits.perMinute(), dbNow);
+            Instant windowFrees = windowFrees(c, id, limits.perMinute(), dbNow, counted);
             if (windowFrees != null) {
                 Instant onNodeClock = now.plus(Duration.between(dbNow, windowFrees));
                 if (until == null || onNodeClock.isAfter(until)) {
@@ -158,7 +174,7 @@ public final class JdbcQuotaStore implements QuotaStore {
             }
             if (blocked == null) {
                 blocked = feedback.waitDecision().waitUntil();
-                Instant frees = windowFrees(c, id, limits.perMinute(), dbNow);
+                Instant frees = windowFrees(c, id, limits.perMinute(), dbNow, counted);
                 if (frees != null) {
                     Instant onNodeClock = now.plus(Duration.between(dbNow, frees));
                     blocked = blocked == null || onNodeClock.isAfter(blocked) ? onNodeClock : blocked;
@@ -170,8 +186,9 @@ public final class JdbcQuotaStore implements QuotaStore {
     }
 
     /** When the key's window holds fewer than {@code limit} sends again (database clock); null when it does now. */
-    private static Instant windowFrees(Connection c, String id, int limit, Instant dbNow) throws SQLException {
-        Instant since = dbNow.minus(WINDOW);
+    private static Instant windowFrees(Connection c, String id, int limit, Instant dbNow, Duration counted)
+            throws SQLException {
+        Instant since = dbNow.minus(counted);
         long count = countSince(c, id, since);
         if (count < limit) {
             return null;
@@ -184,7 +201,7 @@ public final class JdbcQuotaStore implements QuotaStore {
             sql.setLong(3, count - limit);
             try (ResultSet rs = sql.executeQuery()) {
                 rs.next();
-                return Timestamps.get(rs, 1).plus(PAST_WINDOW);
+                return Timestamps.get(rs, 1).plus(counted).plusNanos(1000);
             }
         }
     }
@@ -218,7 +235,7 @@ public final class JdbcQuotaStore implements QuotaStore {
             day.setString(3, scope);
             day.executeUpdate();
             forget.setString(1, id);
-            Timestamps.set(forget, 2, dbNow.minus(PAST_WINDOW).minus(WINDOW));
+            Timestamps.set(forget, 2, dbNow.minus(KEEP));
             forget.executeUpdate();
         }
         updateKey(c, id, permit, feedback);

@@ -114,7 +114,7 @@ class JdbcQuotaStoreContentionTest {
         List<RateGovernor> nodes = governors(() -> new JdbcQuotaStore(postgres.dataSource()));
         assertThat(contend(nodes, KEY, 3)).isEqualTo(PER_MINUTE);
         assertThat(contend(nodes, OTHER_KEY, 3)).isEqualTo(PER_MINUTE);
-        postgres.sql("UPDATE velaro_quota_send SET sent_at = sent_at - INTERVAL '61 seconds'");
+        postgres.sql("UPDATE velaro_quota_send SET sent_at = sent_at - INTERVAL '62 seconds'");
         assertThat(contend(nodes, OTHER_KEY, 3)).as("a new minute").isEqualTo(PER_MINUTE);
         assertThat(contend(nodes, KEY, 3)).as("the rest of the day").isEqualTo(PER_DAY - 3 * PER_MINUTE);
         assertThatThrownBy(() -> nodes.get(0).acquire(KEY, LIMITS, "GET /conversations").join())
