@@ -185,23 +185,20 @@ public final class JdbcQuotaStore implements QuotaStore {
         });
     }
 
-    /** When the key's window holds fewer than {@code limit} sends again (database clock); null when it does now. */
+    /**
+     * When the key's window holds fewer than {@code limit} sends again (database clock); null when it does now. The
+     * {@code limit}-th newest send in the window is the one that must leave for one more to fit, so one indexed
+     * query reads at most {@code limit} rows, however many the window holds.
+     */
     private static Instant windowFrees(Connection c, String id, int limit, Instant dbNow, Duration counted)
             throws SQLException {
-        Instant since = dbNow.minus(counted);
-        long count = countSince(c, id, since);
-        if (count < limit) {
-            return null;
-        }
-        // the send that must leave the window for one more to fit: the (count - limit + 1)-th oldest
         try (PreparedStatement sql = c.prepareStatement("SELECT sent_at FROM velaro_quota_send WHERE key_id = ? AND "
-                                                        + "sent_at >= ? ORDER BY sent_at OFFSET ? ROWS FETCH FIRST 1 ROWS ONLY")) {
+                                                        + "sent_at >= ? ORDER BY sent_at DESC OFFSET ? ROWS FETCH FIRST 1 ROWS ONLY")) {
             sql.setString(1, id);
-            Timestamps.set(sql, 2, since);
-            sql.setLong(3, count - limit);
+            Timestamps.set(sql, 2, dbNow.minus(counted));
+            sql.setInt(3, limit - 1);
             try (ResultSet rs = sql.executeQuery()) {
-                rs.next();
-                return Timestamps.get(rs, 1).plus(counted).plusNanos(1000);
+                return rs.next() ? Timestamps.get(rs, 1).plus(counted).plusNanos(1000) : null;
             }
         }
     }
