@@ -39,7 +39,9 @@ public final class JdbcQuotaStore implements QuotaStore {
     /** The scope when none is given: one daily count for every node of the cluster. */
     public static final String DEFAULT_SCOPE = "default";
     /** PostgreSQL's clock at the moment of the statement (not at the transaction's start). */
-    public static final String POSTGRESQL_NOW = "SELECT clock_timestamp()";
+    public static final String POSTGRESQL_NOW = "clock_timestamp()";
+    /** Old send times are deleted with every this many permits of a key. */
+    private static final int FORGET_EVERY = 32;
 
     private static final Duration WINDOW = Duration.ofMinutes(1);
     /** The default {@link #setTransitMargin}. */
@@ -49,7 +51,7 @@ public final class JdbcQuotaStore implements QuotaStore {
 
     private final DataSource dataSource;
     private final String scope;
-    private String nowQuery = POSTGRESQL_NOW;
+    private String nowExpression = POSTGRESQL_NOW;
     // a send counts for the window plus this, so sends 60 s apart here stay 60 s apart when they reach Velaro
     private Duration counted = WINDOW.plus(DEFAULT_TRANSIT_MARGIN);
     private boolean createSchema;
@@ -78,11 +80,11 @@ public final class JdbcQuotaStore implements QuotaStore {
     }
 
     /**
-     * The query that reads the database's clock as a timestamp at the moment it runs; {@value #POSTGRESQL_NOW} by
-     * default. On another database, one that is not frozen at the transaction's start.
+     * The SQL expression of the database's clock at the moment it is read; {@value #POSTGRESQL_NOW} by default. On
+     * another database, one that is not frozen at the transaction's start.
      */
-    public void setNowQuery(String nowQuery) {
-        this.nowQuery = nowQuery;
+    public void setNowExpression(String nowExpression) {
+        this.nowExpression = nowExpression;
     }
 
     /**
@@ -107,7 +109,7 @@ public final class JdbcQuotaStore implements QuotaStore {
         return inTransaction(id, c -> {
             Day day = lockScope(c);
             KeyRow row = lockKey(c, id);
-            Instant dbNow = dbNow(c);
+            Instant dbNow = row.dbNow();
             ServerFeedback feedback = ServerFeedback.of(row.feedback());
             feedback.expire(now);
             if (feedback.monthBlockedUntil() != null) {
@@ -143,6 +145,10 @@ public final class JdbcQuotaStore implements QuotaStore {
 
     @Override
     public void onResponse(ApiKey key, long permit, int status, RateLimitHeaders headers, Instant now) {
+        if (status != 429 && headers.remaining() == null && headers.reset() == null
+                && headers.remainingMonth() == null) {
+            return; // nothing said (a failure without headers): nothing to share
+        }
         String id = key.fingerprint();
         inTransaction(id, c -> {
             KeyRow row = lockKey(c, id);
@@ -159,7 +165,7 @@ public final class JdbcQuotaStore implements QuotaStore {
         return inTransaction(id, c -> {
             Day day = lockScope(c);
             KeyRow row = lockKey(c, id);
-            Instant dbNow = dbNow(c);
+            Instant dbNow = row.dbNow();
             ServerFeedback feedback = ServerFeedback.of(row.feedback());
             feedback.expire(now);
             int minuteUsed = (int) countSince(c, id, dbNow.minus(WINDOW));
@@ -231,9 +237,11 @@ public final class JdbcQuotaStore implements QuotaStore {
             day.setLong(2, used);
             day.setString(3, scope);
             day.executeUpdate();
-            forget.setString(1, id);
-            Timestamps.set(forget, 2, dbNow.minus(KEEP));
-            forget.executeUpdate();
+            if (permit % FORGET_EVERY == 0) {
+                forget.setString(1, id);
+                Timestamps.set(forget, 2, dbNow.minus(KEEP));
+                forget.executeUpdate();
+            }
         }
         updateKey(c, id, permit, feedback);
     }
@@ -258,7 +266,8 @@ public final class JdbcQuotaStore implements QuotaStore {
     private record Day(long utcDay, long used) {
     }
 
-    private record KeyRow(long granted, ServerFeedback.Fields feedback) {
+    /** The key's row, and the database's clock read once the row was locked. */
+    private record KeyRow(long granted, ServerFeedback.Fields feedback, Instant dbNow) {
     }
 
     private Day lockScope(Connection c) throws SQLException {
@@ -274,10 +283,10 @@ public final class JdbcQuotaStore implements QuotaStore {
         }
     }
 
-    private static KeyRow lockKey(Connection c, String id) throws SQLException {
+    private KeyRow lockKey(Connection c, String id) throws SQLException {
         try (PreparedStatement sql = c.prepareStatement("SELECT granted, server_budget, server_reset, budget_permit, "
-                                                        + "spent, blocked_until, month_remaining, month_blocked_until "
-                                                        + "FROM velaro_quota_key WHERE key_id = ? FOR UPDATE")) {
+                                                        + "spent, blocked_until, month_remaining, month_blocked_until, "
+                                                        + nowExpression + " FROM velaro_quota_key WHERE key_id = ? FOR UPDATE")) {
             sql.setString(1, id);
             try (ResultSet rs = sql.executeQuery()) {
                 if (!rs.next()) {
@@ -285,15 +294,8 @@ public final class JdbcQuotaStore implements QuotaStore {
                 }
                 return new KeyRow(rs.getLong(1), new ServerFeedback.Fields(Timestamps.getInteger(rs, 2),
                         Timestamps.get(rs, 3), rs.getLong(4), rs.getBoolean(5), Timestamps.get(rs, 6),
-                        Timestamps.getInteger(rs, 7), Timestamps.get(rs, 8)));
+                        Timestamps.getInteger(rs, 7), Timestamps.get(rs, 8)), Timestamps.get(rs, 9));
             }
-        }
-    }
-
-    private Instant dbNow(Connection c) throws SQLException {
-        try (PreparedStatement sql = c.prepareStatement(nowQuery); ResultSet rs = sql.executeQuery()) {
-            rs.next();
-            return Timestamps.get(rs, 1);
         }
     }
 
