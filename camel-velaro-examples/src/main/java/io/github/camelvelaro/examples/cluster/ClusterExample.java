@@ -53,12 +53,12 @@ public final class ClusterExample {
             Thread producerA = a.produce();
             Thread producerB = b.produce();
 
-            Thread.sleep(Duration.ofSeconds(8).toMillis());
+            Thread.sleep(Duration.ofSeconds(5).toMillis());
             System.out.printf("Node A dies after polling %d conversations; node B takes over the poll%n", polled.size());
             a.close();
             producerA.join();
             b.startPolling();
-            Thread.sleep(Duration.ofSeconds(8).toMillis());
+            Thread.sleep(Duration.ofSeconds(10).toMillis());
             b.close();
             producerB.join();
 
@@ -125,7 +125,7 @@ public final class ClusterExample {
             Thread thread = new Thread(() -> {
                 while (running && created.get() < PER_NODE) {
                     try {
-                        sleep(400);
+                        sleep(800);
                         template.requestBody("velaro:conversations?operation=create",
                                 new CreateConversation("Hello from node " + name), Conversation.class);
                         created.incrementAndGet();
@@ -144,7 +144,7 @@ public final class ClusterExample {
         @Override
         public void close() {
             running = false;
-            context.close();
+            context.stop();
             pool.close();
         }
 
