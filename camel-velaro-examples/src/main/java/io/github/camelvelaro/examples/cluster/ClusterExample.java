@@ -83,6 +83,7 @@ public final class ClusterExample {
         private final HikariDataSource pool;
         private final CamelContext context = new DefaultCamelContext();
         private volatile boolean running = true;
+        private Thread producer;
 
         Node(String name, String jdbcUrl, String baseUrl, String key, Set<String> polled, AtomicInteger twice,
              boolean pollNow) throws Exception {
@@ -138,12 +139,19 @@ public final class ClusterExample {
                 }
             }, "producer-" + name);
             thread.start();
+            producer = thread;
             return thread;
         }
 
+        /** Stops producing (the request in flight completes), then the node. */
         @Override
         public void close() {
             running = false;
+            try {
+                producer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             context.stop();
             pool.close();
         }

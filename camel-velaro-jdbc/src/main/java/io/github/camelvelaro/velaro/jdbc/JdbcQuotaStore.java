@@ -107,11 +107,11 @@ public final class JdbcQuotaStore implements QuotaStore {
     public Decision acquire(ApiKey key, RateLimits limits, Instant now, long tick, Object what) {
         String id = key.fingerprint();
         return inTransaction(id, c -> {
-            Day day = lockScope(c);
-            KeyRow row = lockKey(c, id);
+            Locked locked = lock(c, id, now);
+            Day day = locked.day();
+            KeyRow row = locked.row();
             Instant dbNow = row.dbNow();
-            ServerFeedback feedback = ServerFeedback.of(row.feedback());
-            feedback.expire(now);
+            ServerFeedback feedback = locked.feedback();
             if (feedback.monthBlockedUntil() != null) {
                 throw QuotaStore.monthlyCapReached(what, key, feedback.monthBlockedUntil());
             }
@@ -163,11 +163,10 @@ public final class JdbcQuotaStore implements QuotaStore {
     public QuotaSnapshot snapshot(ApiKey key, RateLimits limits, Instant now, long tick) {
         String id = key.fingerprint();
         return inTransaction(id, c -> {
-            Day day = lockScope(c);
-            KeyRow row = lockKey(c, id);
-            Instant dbNow = row.dbNow();
-            ServerFeedback feedback = ServerFeedback.of(row.feedback());
-            feedback.expire(now);
+            Locked locked = lock(c, id, now);
+            Day day = locked.day();
+            Instant dbNow = locked.row().dbNow();
+            ServerFeedback feedback = locked.feedback();
             int minuteUsed = (int) countSince(c, id, dbNow.minus(WINDOW));
             int remaining = Math.max(0, limits.perMinute() - minuteUsed);
             if (feedback.serverBudget() != null) {
@@ -264,6 +263,18 @@ public final class JdbcQuotaStore implements QuotaStore {
     }
 
     private record Day(long utcDay, long used) {
+    }
+
+    /** The scope's and the key's rows, locked in that order (always: no deadlock), and the key's feedback as of now. */
+    private record Locked(Day day, KeyRow row, ServerFeedback feedback) {
+    }
+
+    private Locked lock(Connection c, String id, Instant now) throws SQLException {
+        Day day = lockScope(c);
+        KeyRow row = lockKey(c, id);
+        ServerFeedback feedback = ServerFeedback.of(row.feedback());
+        feedback.expire(now);
+        return new Locked(day, row, feedback);
     }
 
     /** The key's row, and the database's clock read once the row was locked. */

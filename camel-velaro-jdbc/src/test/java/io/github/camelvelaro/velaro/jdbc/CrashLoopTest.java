@@ -8,8 +8,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,24 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * "crashing" (stopping without a goodbye). Velaro's journal counts what reached it: never more than the day's limit,
  * which an in-memory count would have spent 50 times over.
  */
-class CrashLoopTest {
+class CrashLoopTest extends OnPostgres {
 
     private static final int DAILY_LIMIT = 30;
     private static final int RESTARTS = 50;
     private static final int TRIES_PER_RUN = 4;
 
-    private static PostgresSupport postgres;
-
-    @BeforeAll
-    static void start() throws Exception {
-        postgres = new PostgresSupport();
-        postgres.reset();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
-    }
 
     @Test
     void fiftyRestartsNeverSpendMoreThanTheDailyLimit() throws Exception {

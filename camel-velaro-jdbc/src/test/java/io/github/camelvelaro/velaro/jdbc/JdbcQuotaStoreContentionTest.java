@@ -25,9 +25,6 @@ import io.github.camelvelaro.velaro.client.RateGovernor;
 import io.github.camelvelaro.velaro.client.RateLimitHeaders;
 import io.github.camelvelaro.velaro.client.RateLimits;
 import io.github.camelvelaro.velaro.exception.VelaroRateLimitException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the store's own rows (the database's clock); between rounds they are moved back in time, as if the minutes had
  * passed, so that windows overlap rounds without the test waiting for them.
  */
-class JdbcQuotaStoreContentionTest {
+class JdbcQuotaStoreContentionTest extends OnPostgres {
 
     private static final ApiKey KEY = ApiKey.of("vlk_" + "J".repeat(48), "apiKey");
     private static final ApiKey OTHER_KEY = ApiKey.of("vlk_" + "K".repeat(48), "apiKey");
@@ -49,23 +46,7 @@ class JdbcQuotaStoreContentionTest {
     private static final int NODES = 3;
     private static final int THREADS = 8;
 
-    private static PostgresSupport postgres;
     private ScheduledExecutorService scheduler;
-
-    @BeforeAll
-    static void start() throws Exception {
-        postgres = new PostgresSupport();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
-    }
-
-    @BeforeEach
-    void emptyTables() throws Exception {
-        postgres.reset();
-    }
 
     /**
      * Rounds 35 s apart (the recorded times are moved back 35 s after each round): every 60 s window holds at most 20

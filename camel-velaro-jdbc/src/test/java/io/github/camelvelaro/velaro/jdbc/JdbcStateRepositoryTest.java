@@ -19,9 +19,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.service.ServiceHelper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,24 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** {@link JdbcStateRepository} on PostgreSQL: concurrent writers, and a poller's cursor across nodes and keys. */
-class JdbcStateRepositoryTest {
+class JdbcStateRepositoryTest extends OnPostgres {
 
-    private static PostgresSupport postgres;
-
-    @BeforeAll
-    static void start() throws Exception {
-        postgres = new PostgresSupport();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
-    }
-
-    @BeforeEach
-    void emptyTables() throws Exception {
-        postgres.reset();
-    }
 
     /**
      * 8 threads, each with its own repository instance (as 8 nodes), write one shared key and one key of their own
