@@ -53,7 +53,7 @@ public final class ClusterExample {
             Thread producerA = a.produce();
             Thread producerB = b.produce();
 
-            Thread.sleep(Duration.ofSeconds(5).toMillis());
+            Thread.sleep(Duration.ofSeconds(8).toMillis());
             System.out.printf("Node A dies after polling %d conversations; node B takes over the poll%n", polled.size());
             a.close();
             producerA.join();
@@ -104,7 +104,7 @@ public final class ClusterExample {
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("velaro:conversations?startFrom=beginning&delay=2000&initialDelay=0&offsetRepository=#offsets")
+                    from("velaro:conversations?startFrom=beginning&delay=1000&initialDelay=0&offsetRepository=#offsets")
                             .routeId("poll-" + name).autoStartup(pollNow)
                             .process(e -> {
                                 Conversation c = e.getMessage().getBody(Conversation.class);
