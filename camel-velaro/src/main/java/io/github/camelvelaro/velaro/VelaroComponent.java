@@ -11,8 +11,10 @@ import java.util.function.LongSupplier;
 import io.github.camelvelaro.velaro.client.ApiKey;
 import io.github.camelvelaro.velaro.client.HttpClientConfigurer;
 import io.github.camelvelaro.velaro.client.HttpClientSettings;
+import io.github.camelvelaro.velaro.client.InMemoryQuotaStore;
 import io.github.camelvelaro.velaro.client.KeyRing;
 import io.github.camelvelaro.velaro.client.PooledHttpClient;
+import io.github.camelvelaro.velaro.client.QuotaStore;
 import io.github.camelvelaro.velaro.client.RateGovernor;
 import io.github.camelvelaro.velaro.client.VelaroClient;
 import io.github.camelvelaro.velaro.consumer.SharedPollerScheduler;
@@ -64,6 +66,10 @@ public class VelaroComponent extends HealthCheckComponent implements SSLContextP
     /** Requests per UTC day for all keys of this component; when spent, calls fail fast and polling pauses until the day rolls over. */
     @Metadata(label = "advanced", defaultValue = "1000")
     private int dailyRequestLimit = 1000;
+
+    /** Where the rate governor keeps its counts and what Velaro said (a QuotaStore bean); set a shared one, such as camel-velaro-jdbc's JdbcQuotaStore, so that the limits hold summed over several nodes and across restarts. */
+    @Metadata(label = "advanced", autowired = true)
+    private QuotaStore quotaStore;
 
     /** A stable name of the Velaro site (account) the key belongs to; pollers keep their offset under it, so a rotated key keeps its offset and different sites never share one. */
     @Metadata(label = "consumer")
@@ -268,7 +274,8 @@ public class VelaroComponent extends HealthCheckComponent implements SSLContextP
                     .poolSize(1).maxPoolSize(1).maxQueueSize(-1).build();
             scheduler = getCamelContext().getExecutorServiceManager()
                     .newScheduledThreadPool(this, "VelaroRateGovernor", oneThreadUnboundedQueue);
-            governor = new RateGovernor(clock, ticker, scheduler);
+            governor = new RateGovernor(clock, ticker, scheduler,
+                    quotaStore != null ? quotaStore : new InMemoryQuotaStore());
         }
         return governor;
     }
@@ -465,6 +472,14 @@ public class VelaroComponent extends HealthCheckComponent implements SSLContextP
 
     public void setDailyRequestLimit(int dailyRequestLimit) {
         this.dailyRequestLimit = dailyRequestLimit;
+    }
+
+    public QuotaStore getQuotaStore() {
+        return quotaStore;
+    }
+
+    public void setQuotaStore(QuotaStore quotaStore) {
+        this.quotaStore = quotaStore;
     }
 
     public String getSiteId() {

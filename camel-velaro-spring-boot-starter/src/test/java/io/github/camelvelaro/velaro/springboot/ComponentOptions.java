@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The component options as camel-component-maven-plugin wrote them into the velaro.json of the camel-velaro jar: the
  * list the starter must cover, read at test time so that a new component option fails these tests until the starter
- * binds it.
+ * binds it. Bean options (type object, autowired, such as {@code quotaStore}) are not properties: Camel sets them from
+ * the one bean of their type in the application context, which {@code VelaroComponentAutoConfigurationTest} checks.
  */
 record ComponentOptions(List<Option> options) {
 
@@ -28,6 +29,26 @@ record ComponentOptions(List<Option> options) {
         }
     }
 
+    static boolean isAutowiredBean(JsonNode option) {
+        return "object".equals(option.path("type").asText()) && option.path("autowired").asBoolean();
+    }
+
+    /** The names of the bean options, which the starter leaves to Camel's autowiring. */
+    static List<String> autowiredBeans() {
+        try (InputStream in = ComponentOptions.class.getClassLoader().getResourceAsStream(VELARO_JSON)) {
+            List<String> names = new ArrayList<>();
+            for (Map.Entry<String, JsonNode> entry : new ObjectMapper().readTree(in).path("componentProperties")
+                    .properties()) {
+                if (isAutowiredBean(entry.getValue())) {
+                    names.add(entry.getKey());
+                }
+            }
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static ComponentOptions load() {
         try (InputStream in = ComponentOptions.class.getClassLoader().getResourceAsStream(VELARO_JSON)) {
             if (in == null) {
@@ -37,6 +58,9 @@ record ComponentOptions(List<Option> options) {
             List<Option> options = new ArrayList<>();
             for (Map.Entry<String, JsonNode> entry : properties.properties()) {
                 JsonNode option = entry.getValue();
+                if (isAutowiredBean(option)) {
+                    continue;
+                }
                 options.add(new Option(entry.getKey(), option.path("type").asText(), option.path("javaType").asText(),
                         option.get("defaultValue"),
                         option.path("secret").asBoolean()));

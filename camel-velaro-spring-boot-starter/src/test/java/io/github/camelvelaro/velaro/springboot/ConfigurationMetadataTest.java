@@ -27,6 +27,9 @@ class ConfigurationMetadataTest {
     /** The two switches every Camel starter adds beside the component's options. */
     private static final Set<String> STARTER_SWITCHES =
             Set.of("camel.component.velaro.enabled", "camel.component.velaro.customizer.enabled");
+    /** Cluster mode on the application's database (VelaroClusterJdbcProperties), not a component option. */
+    private static final Set<String> CLUSTER_PROPERTIES = Set.of("camel.component.velaro.cluster.jdbc.enabled",
+            "camel.component.velaro.cluster.jdbc.create-schema", "camel.component.velaro.cluster.jdbc.scope");
 
     private static ComponentOptions component;
     private static Map<String, JsonNode> metadata;
@@ -55,6 +58,7 @@ class ConfigurationMetadataTest {
     @Test
     void listsNothingElseButTheStarterSwitches() {
         Set<String> expected = new java.util.HashSet<>(STARTER_SWITCHES);
+        expected.addAll(CLUSTER_PROPERTIES);
         component.options().forEach(option -> expected.add(option.property()));
         assertThat(metadata.keySet()).containsExactlyInAnyOrderElementsOf(expected);
     }

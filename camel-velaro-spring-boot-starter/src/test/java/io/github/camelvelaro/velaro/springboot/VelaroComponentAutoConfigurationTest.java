@@ -10,6 +10,8 @@ import io.github.camelvelaro.sandbox.journal.JournalEntry;
 import io.github.camelvelaro.sandbox.junit.VelaroSandboxExtension;
 import io.github.camelvelaro.velaro.VelaroComponent;
 import io.github.camelvelaro.velaro.VelaroEndpoint;
+import io.github.camelvelaro.velaro.client.InMemoryQuotaStore;
+import io.github.camelvelaro.velaro.client.QuotaStore;
 import io.github.camelvelaro.velaro.model.Conversation;
 import io.github.camelvelaro.velaro.springboot.ComponentOptions.Option;
 import org.apache.camel.CamelContext;
@@ -102,6 +104,16 @@ class VelaroComponentAutoConfigurationTest {
             expected.forEach((name, value) -> assertThat(getter.getOptionValue(velaro, name, false))
                     .as(name).isEqualTo(value));
         });
+    }
+
+    /** The bean options are autowired: one bean of the type in the application context reaches the component. */
+    @Test
+    void aQuotaStoreBeanReachesTheComponent() {
+        assertThat(ComponentOptions.autowiredBeans()).containsExactly("quotaStore");
+        QuotaStore store = new InMemoryQuotaStore();
+        withStarter.withBean(QuotaStore.class, () -> store).run(context -> assertThat(
+                context.getBean(CamelContext.class).getComponent("velaro", VelaroComponent.class).governor().store())
+                .isSameAs(store));
     }
 
     @Test
