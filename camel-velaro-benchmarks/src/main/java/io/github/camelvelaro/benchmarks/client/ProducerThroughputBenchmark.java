@@ -226,7 +226,8 @@ public final class ProducerThroughputBenchmark {
     static void clientCost() {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         io.github.camelvelaro.velaro.client.VelaroClient velaro = new io.github.camelvelaro.velaro.client.VelaroClient(
-                CannedHttpClient.create(), Duration.ofSeconds(10), URI.create("http://127.0.0.1:1/v1"), ApiKey.of(KEY, "apiKey"),
+                CannedHttpClient.create(), Duration.ofSeconds(10), URI.create("http://127.0.0.1:1/v1"),
+                io.github.camelvelaro.velaro.client.KeyRing.fixed(ApiKey.of(KEY, "apiKey")),
                 Duration.ofSeconds(30), 16L << 20, new RateGovernor(Clock.systemUTC(), scheduler),
                 new RateLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, 3, Duration.ofMinutes(2)), Runnable::run);
         double client = 0;
