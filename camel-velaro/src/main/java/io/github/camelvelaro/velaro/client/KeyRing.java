@@ -18,6 +18,8 @@ public final class KeyRing {
     private final Supplier<String> source;
     private final String sourceName;
     private volatile ApiKey current;
+    /** The refused key the last "still holds no other key" warning was about. */
+    private ApiKey warnedAbout;
 
     /**
      * @param initial    the key in use at start
@@ -40,11 +42,6 @@ public final class KeyRing {
         return current;
     }
 
-    /** Whether the key can be re-read; the source's name, for messages, when it can. */
-    public String sourceName() {
-        return source == null ? null : sourceName;
-    }
-
     /**
      * Called when Velaro refused {@code rejected} with 401: whether a request may be sent again, with
      * {@link #current()}. True when another request has already renewed the key, or when the source now holds
@@ -55,7 +52,9 @@ public final class KeyRing {
             return true;
         }
         boolean renewed = reread("Velaro answered 401 to " + rejected.masked());
-        if (!renewed && source != null) {
+        // once per refused key: a poller backing off would otherwise repeat it at every attempt
+        if (!renewed && source != null && !rejected.equals(warnedAbout)) {
+            warnedAbout = rejected;
             LOG.warn("Velaro answered 401 to key {} and {} still holds no other valid key: rotate the key in Velaro "
                      + "and update the property", rejected.masked(), sourceName);
         }
