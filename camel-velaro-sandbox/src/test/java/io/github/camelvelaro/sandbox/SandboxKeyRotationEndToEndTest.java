@@ -73,8 +73,8 @@ class SandboxKeyRotationEndToEndTest {
             }
         });
         VelaroComponent velaro = new VelaroComponent();
-        velaro.setApiKeyProperty(PROPERTY);
-        velaro.setBaseUrl(sandbox.baseUrl());
+        velaro.getAccount().setApiKeyProperty(PROPERTY);
+        velaro.getAccount().setBaseUrl(sandbox.baseUrl());
         camel.addComponent("velaro", velaro);
         camel.addRoutes(new RouteBuilder() {
             @Override

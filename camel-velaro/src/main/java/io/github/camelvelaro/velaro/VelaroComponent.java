@@ -43,37 +43,13 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 @ManagedResource(description = "Velaro component")
 public class VelaroComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
-    /** The Velaro API key (52 characters starting with vlk_) that endpoints use unless they set their own. */
-    @Metadata(label = "security", secret = true)
-    private String apiKey;
-
-    /** The Camel property that holds the key (a vault-backed one too), read again when Velaro answers 401 or on reloadApiKeys, so a rotated key is taken without restarting routes. */
-    @Metadata(label = "security")
-    private String apiKeyProperty;
-
-    /** Comma-separated scopes the key holds; when set, endpoints whose operation needs an unlisted scope refuse to start. */
-    @Metadata(label = "security")
-    private String scopes;
-
-    /** The base URL of the Velaro REST API; must be https except for loopback hosts. */
-    @Metadata(defaultValue = VelaroConfiguration.DEFAULT_BASE_URL)
-    private String baseUrl = VelaroConfiguration.DEFAULT_BASE_URL;
-
-    /** Requests per key in any 60-second window, never exceeded by this component. */
-    @Metadata(label = "advanced", defaultValue = "60")
-    private int rateLimitPerMinute = 60;
-
-    /** Requests per UTC day for all keys of this component; when spent, calls fail fast and polling pauses until the day rolls over. */
-    @Metadata(label = "advanced", defaultValue = "1000")
-    private int dailyRequestLimit = 1000;
+    /** The key, base URL, limits and site of the Velaro account that every endpoint starts from; an endpoint's URI overrides them for that endpoint. */
+    @Metadata(label = "advanced")
+    private VelaroAccountOptions account = new VelaroAccountOptions();
 
     /** Where the rate governor keeps its counts and what Velaro said (a QuotaStore bean); set a shared one, such as camel-velaro-jdbc's JdbcQuotaStore, so that the limits hold summed over several nodes and across restarts. */
     @Metadata(label = "advanced", autowired = true)
     private QuotaStore quotaStore;
-
-    /** A stable name of the Velaro site (account) the key belongs to; pollers keep their offset under it, so a rotated key keeps its offset and different sites never share one. */
-    @Metadata(label = "consumer")
-    private String siteId;
 
     /** The TLS settings (trust store, key store, protocols) of the connections to Velaro; the JVM's defaults when unset. */
     @Metadata(label = "security")
@@ -160,13 +136,13 @@ public class VelaroComponent extends HealthCheckComponent implements SSLContextP
      * configured key (or when no key is configured, then the key is read from it); otherwise the key has no source to
      * re-read and only {@link #replaceApiKey(String, String)} changes it.
      */
-    synchronized KeyRing keyRing(VelaroConfiguration configuration) {
-        String property = configuration.getApiKeyProperty();
+    synchronized KeyRing keyRing(VelaroAccountOptions account) {
+        String property = account.getApiKeyProperty();
         boolean hasProperty = property != null && !property.isBlank();
         String propertyValue = hasProperty ? readProperty(property) : null;
         ApiKey initial;
         boolean sourced;
-        if (configuration.getApiKey() == null || configuration.getApiKey().isEmpty()) {
+        if (account.getApiKey() == null || account.getApiKey().isEmpty()) {
             if (propertyValue == null) {
                 throw new IllegalArgumentException("Option apiKey is required: set it to your Velaro API key (vlk_…, "
                                                    + ApiKey.LENGTH + " characters), or set the property "
@@ -175,9 +151,9 @@ public class VelaroComponent extends HealthCheckComponent implements SSLContextP
             initial = ApiKey.of(propertyValue, "apiKeyProperty (property " + property + ")");
             sourced = true;
         } else {
-            initial = ApiKey.of(configuration.getApiKey(), "apiKey");
+            initial = ApiKey.of(account.getApiKey(), "apiKey");
             // the property is the key's source only if it holds this very key (an endpoint may set its own)
-            sourced = configuration.getApiKey().equals(propertyValue);
+            sourced = account.getApiKey().equals(propertyValue);
         }
         String source = sourced ? property : "";
         return keyRings.computeIfAbsent(initial.fingerprint() + "|" + source, k -> sourced
@@ -245,25 +221,17 @@ public class VelaroComponent extends HealthCheckComponent implements SSLContextP
             throw new IllegalArgumentException("Unknown Velaro resource '" + remaining + "' in velaro:" + remaining
                                                + "; use one of " + VelaroResource.uriNames(), e);
         }
-        VelaroConfiguration configuration = new VelaroConfiguration();
-        configuration.setApiKey(apiKey);
-        configuration.setApiKeyProperty(apiKeyProperty);
-        configuration.setScopes(scopes);
-        configuration.setBaseUrl(baseUrl);
-        configuration.setRateLimitPerMinute(rateLimitPerMinute);
-        configuration.setDailyRequestLimit(dailyRequestLimit);
-        configuration.setSiteId(siteId);
-        VelaroEndpoint endpoint = new VelaroEndpoint(uri, this, resource, configuration);
+        VelaroEndpoint endpoint = new VelaroEndpoint(uri, this, resource, account.copy(), new VelaroConfiguration());
         setProperties(endpoint, parameters);
         return endpoint;
     }
 
     /** A client for an endpoint's configuration; {@code keys} is null for workflow-only use. */
-    VelaroClient createClient(VelaroConfiguration configuration, KeyRing keys) {
+    VelaroClient createClient(VelaroAccountOptions account, VelaroConfiguration configuration, KeyRing keys) {
         return new VelaroClient(httpClient(), Duration.ofMillis(configuration.getConnectTimeout()),
-                keys == null ? null : configuration.baseUri(), keys,
+                keys == null ? null : account.baseUri(), keys,
                 Duration.ofMillis(configuration.getReadTimeout()), configuration.getMaxResponseSize(), governor(),
-                configuration.rateLimits(), executor());
+                configuration.rateLimits(account), executor());
     }
 
     /** The one governor all endpoints of this component share. */
@@ -426,52 +394,12 @@ public class VelaroComponent extends HealthCheckComponent implements SSLContextP
         this.connectionsPerRoute = connectionsPerRoute;
     }
 
-    public String getApiKey() {
-        return apiKey;
+    public VelaroAccountOptions getAccount() {
+        return account;
     }
 
-    public void setApiKey(String apiKey) {
-        this.apiKey = apiKey;
-    }
-
-    public String getApiKeyProperty() {
-        return apiKeyProperty;
-    }
-
-    public void setApiKeyProperty(String apiKeyProperty) {
-        this.apiKeyProperty = apiKeyProperty;
-    }
-
-    public String getScopes() {
-        return scopes;
-    }
-
-    public void setScopes(String scopes) {
-        this.scopes = scopes;
-    }
-
-    public String getBaseUrl() {
-        return baseUrl;
-    }
-
-    public void setBaseUrl(String baseUrl) {
-        this.baseUrl = baseUrl;
-    }
-
-    public int getRateLimitPerMinute() {
-        return rateLimitPerMinute;
-    }
-
-    public void setRateLimitPerMinute(int rateLimitPerMinute) {
-        this.rateLimitPerMinute = rateLimitPerMinute;
-    }
-
-    public int getDailyRequestLimit() {
-        return dailyRequestLimit;
-    }
-
-    public void setDailyRequestLimit(int dailyRequestLimit) {
-        this.dailyRequestLimit = dailyRequestLimit;
+    public void setAccount(VelaroAccountOptions account) {
+        this.account = account;
     }
 
     public QuotaStore getQuotaStore() {
@@ -480,14 +408,6 @@ public class VelaroComponent extends HealthCheckComponent implements SSLContextP
 
     public void setQuotaStore(QuotaStore quotaStore) {
         this.quotaStore = quotaStore;
-    }
-
-    public String getSiteId() {
-        return siteId;
-    }
-
-    public void setSiteId(String siteId) {
-        this.siteId = siteId;
     }
 
     /** The time source for rate limits, polling and webhook timestamps; tests inject a controllable one. */

@@ -1,17 +1,9 @@
 package io.github.camelvelaro.velaro;
 
-import io.github.camelvelaro.velaro.exception.VelaroMalformedResponseException;
-import io.github.camelvelaro.velaro.exception.VelaroRateLimitException;
-import java.net.URI;
-import java.util.Collections;
-import java.util.EnumSet;
-import java.util.Set;
 
-import io.github.camelvelaro.velaro.client.Endpoints;
 import io.github.camelvelaro.velaro.client.ListQuery;
 import io.github.camelvelaro.velaro.client.RateLimits;
 import io.github.camelvelaro.velaro.client.Secrets;
-import io.github.camelvelaro.velaro.client.VelaroScope;
 import io.github.camelvelaro.velaro.client.WorkflowTrigger;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
@@ -19,41 +11,20 @@ import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import io.github.camelvelaro.velaro.model.ConversationStatus;
 import org.apache.camel.spi.UriParams;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The options of a {@code velaro:} endpoint. Those also settable on the component are copied from it when the
- * endpoint is created, then overridden by the URI.
+ * The options of a {@code velaro:} endpoint that only endpoints set; the account's (key, base URL, limits, site) are
+ * {@link VelaroAccountOptions}, which the component sets too.
  */
 @UriParams
 public class VelaroConfiguration {
 
-    public static final String DEFAULT_BASE_URL = "https://api.velaro.com/v1";
     /** 16 MiB: a page of 100 conversations is a few hundred KiB; the rest is headroom for long transcripts. */
     public static final long DEFAULT_MAX_RESPONSE_SIZE = 16L * 1024 * 1024;
     /** Responses are held in one array: 1 GiB is far above any Velaro answer and well below the array limit. */
     static final long LARGEST_MAX_RESPONSE_SIZE = 1L << 30;
 
-    private static final Logger LOG = LoggerFactory.getLogger(VelaroConfiguration.class);
-
-    // --- connection and credentials (component-level defaults) ---
-
-    /** The Velaro API key (52 characters starting with vlk_), sent only as an Authorization: Bearer header. */
-    @UriParam(label = "security", secret = true)
-    private String apiKey;
-
-    /** The Camel property that holds the key (a vault-backed one too), read again when Velaro answers 401 or on reloadApiKeys, so a rotated key is taken without restarting routes. */
-    @UriParam(label = "security")
-    private String apiKeyProperty;
-
-    /** Comma-separated scopes the key holds; when set, an endpoint whose operation needs an unlisted scope refuses to start. */
-    @UriParam(label = "security")
-    private String scopes;
-
-    /** The base URL of the Velaro REST API; must be https except for loopback hosts. */
-    @UriParam(defaultValue = DEFAULT_BASE_URL)
-    private String baseUrl = DEFAULT_BASE_URL;
+    // --- connection (the account's key, base URL, limits and site are in VelaroAccountOptions) ---
 
     /** How long to wait for a connection to Velaro. */
     @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
@@ -68,14 +39,6 @@ public class VelaroConfiguration {
     private long maxResponseSize = DEFAULT_MAX_RESPONSE_SIZE;
 
     // --- rate governance ---
-
-    /** Requests per key in any 60-second window, never exceeded by this component. */
-    @UriParam(label = "advanced", defaultValue = "60")
-    private int rateLimitPerMinute = 60;
-
-    /** Requests per UTC day for all keys of this component; when spent, calls fail fast and polling pauses until the day rolls over. */
-    @UriParam(label = "advanced", defaultValue = "1000")
-    private int dailyRequestLimit = 1000;
 
     /** How many times a request is retried after a 429 (any method) or, for GET only, after a 5xx or a connection failure. */
     @UriParam(label = "advanced", defaultValue = "3")
@@ -121,16 +84,6 @@ public class VelaroConfiguration {
     @UriParam(label = "consumer")
     @Metadata(autowired = false)
     private StateRepository<String, String> offsetRepository;
-
-    /** The site a poller's offset is kept under when {@code siteId} is not set. */
-    public static final String DEFAULT_SITE_ID = "default";
-
-    private static final java.util.regex.Pattern SITE_ID
-            = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-
-    /** A stable name of the Velaro site (account) the key belongs to; pollers keep their offset under it, so a rotated key keeps its offset and different sites never share one. */
-    @UriParam(label = "consumer")
-    private String siteId;
 
     /** Failed deliveries of the same item in a row after which the poller's health check reports DOWN naming the item (or, with skipFailingItems, the item is skipped). */
     @UriParam(label = "consumer", defaultValue = "5")
@@ -195,38 +148,6 @@ public class VelaroConfiguration {
     @UriParam(label = "consumer", defaultValue = "60000", javaType = "java.time.Duration")
     private long reconcileGrace = 60_000;
 
-    public String getApiKey() {
-        return apiKey;
-    }
-
-    public void setApiKey(String apiKey) {
-        this.apiKey = apiKey;
-    }
-
-    public String getApiKeyProperty() {
-        return apiKeyProperty;
-    }
-
-    public void setApiKeyProperty(String apiKeyProperty) {
-        this.apiKeyProperty = apiKeyProperty;
-    }
-
-    public String getScopes() {
-        return scopes;
-    }
-
-    public void setScopes(String scopes) {
-        this.scopes = scopes;
-    }
-
-    public String getBaseUrl() {
-        return baseUrl;
-    }
-
-    public void setBaseUrl(String baseUrl) {
-        this.baseUrl = baseUrl;
-    }
-
     public long getConnectTimeout() {
         return connectTimeout;
     }
@@ -249,22 +170,6 @@ public class VelaroConfiguration {
 
     public void setMaxResponseSize(long maxResponseSize) {
         this.maxResponseSize = maxResponseSize;
-    }
-
-    public int getRateLimitPerMinute() {
-        return rateLimitPerMinute;
-    }
-
-    public void setRateLimitPerMinute(int rateLimitPerMinute) {
-        this.rateLimitPerMinute = rateLimitPerMinute;
-    }
-
-    public int getDailyRequestLimit() {
-        return dailyRequestLimit;
-    }
-
-    public void setDailyRequestLimit(int dailyRequestLimit) {
-        this.dailyRequestLimit = dailyRequestLimit;
     }
 
     public int getMaxRetries() {
@@ -347,14 +252,6 @@ public class VelaroConfiguration {
         this.offsetRepository = offsetRepository;
     }
 
-    public String getSiteId() {
-        return siteId;
-    }
-
-    public void setSiteId(String siteId) {
-        this.siteId = siteId;
-    }
-
     public int getMaxItemFailures() {
         return maxItemFailures;
     }
@@ -379,29 +276,6 @@ public class VelaroConfiguration {
         this.futureTolerance = futureTolerance;
     }
 
-    /** Whether {@code siteId} is set, on the endpoint or the component. */
-    public boolean isSiteIdSet() {
-        return siteId != null && !siteId.isBlank();
-    }
-
-    /**
-     * The validated {@code siteId}, or {@value #DEFAULT_SITE_ID} when it is not set. It becomes part of the offset key,
-     * hence the strict alphabet (no {@code =}, {@code :} or newline, which key-value repositories may refuse or
-     * misread).
-     */
-    public String siteIdOrDefault() {
-        if (!isSiteIdSet()) {
-            return DEFAULT_SITE_ID;
-        }
-        String site = siteId.trim();
-        if (!SITE_ID.matcher(site).matches()) {
-            throw new IllegalArgumentException("Option siteId must be 1 to 64 letters, digits, '.', '_' or '-', starting "
-                                               + "with a letter or digit (it is part of the offset key), was '" + site
-                                               + "'");
-        }
-        return site;
-    }
-
     /**
      * The validated {@code reconcileGroup}, or null when it is not set. Like {@code siteId} it becomes part of
      * repository keys, hence the same alphabet.
@@ -416,7 +290,7 @@ public class VelaroConfiguration {
             return null;
         }
         String group = reconcileGroup.trim();
-        if (!SITE_ID.matcher(group).matches()) {
+        if (!VelaroAccountOptions.KEY_PART.matcher(group).matches()) {
             throw new IllegalArgumentException("Option reconcileGroup must be 1 to 64 letters, digits, '.', '_' or '-', "
                                                + "starting with a letter or digit (it is part of repository keys), was '"
                                                + group + "'");
@@ -426,7 +300,6 @@ public class VelaroConfiguration {
 
     /** Checks the polling options that {@link #checkRanges()} does not. */
     public void checkPollingOptions() {
-        siteIdOrDefault();
         requireRange("maxItemFailures", maxItemFailures, 1, Integer.MAX_VALUE);
         if (futureTolerance < 0) {
             throw new IllegalArgumentException("Option futureTolerance must not be negative");
@@ -526,22 +399,9 @@ public class VelaroConfiguration {
 
     // --- validation, used at endpoint start; messages name the option and never echo a secret ---
 
-    /** The validated base URL. */
-    public URI baseUri() {
-        if (baseUrl == null || baseUrl.isBlank()) {
-            throw new IllegalArgumentException("Option baseUrl must not be empty (default " + DEFAULT_BASE_URL + ")");
-        }
-        URI uri = Endpoints.parseHttpUri(baseUrl.trim(), "baseUrl", true);
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("Option baseUrl must not have a query or fragment (" + baseUrl
-                                               + "); keys never go into URLs");
-        }
-        return uri;
-    }
-
-    /** The endpoint's rate limits and retry settings. */
-    public RateLimits rateLimits() {
-        return new RateLimits(rateLimitPerMinute, dailyRequestLimit, maxRetries, java.time.Duration.ofMillis(maxRetryWait));
+    /** The endpoint's rate limits (the account's) and retry settings. */
+    public RateLimits rateLimits(VelaroAccountOptions account) {
+        return new RateLimits(account.getRateLimitPerMinute(), account.getDailyRequestLimit(), maxRetries, java.time.Duration.ofMillis(maxRetryWait));
     }
 
     /** The validated trigger URL of velaro:workflows. */
@@ -549,40 +409,12 @@ public class VelaroConfiguration {
         return WorkflowTrigger.of(triggerUrl, "triggerUrl");
     }
 
-    /** The scopes listed in {@code scopes}, or null when the option is not set (then nothing is checked). */
-    public Set<VelaroScope> declaredScopes() {
-        if (scopes == null || scopes.isBlank()) {
-            return null;
-        }
-        Set<VelaroScope> result = EnumSet.noneOf(VelaroScope.class);
-        for (String s : scopes.split(",")) {
-            if (s.isBlank()) {
-                continue;
-            }
-            VelaroScope.fromValue(s).ifPresentOrElse(result::add,
-                    () -> LOG.warn("Option scopes lists '{}', which is not a Velaro scope this component knows", s.trim()));
-        }
-        return Collections.unmodifiableSet(result);
-    }
-
-    /**
-     * Refuses an operation whose scope the {@code scopes} option does not list.
-     *
-     * @param what e.g. {@code "velaro:contacts operation update"}
-     */
-    public void checkScope(VelaroScope needed, String what) {
-        Set<VelaroScope> declared = declaredScopes();
-        if (needed != null && declared != null && !declared.contains(needed)) {
-            throw new IllegalArgumentException(what + " needs the scope " + needed.value()
-                                               + ", which option scopes (" + scopes.trim() + ") does not list");
-        }
-    }
-
     /**
      * The checks every producer and poller of {@code resource} passes when it is created, the same for both: the
      * ranges, and the options that only some resources take.
      */
-    public void checkFor(VelaroResource resource) {
+    public void checkFor(VelaroResource resource, VelaroAccountOptions account) {
+        account.checkRanges();
         checkRanges();
         if (status != null && resource != VelaroResource.CONVERSATIONS) {
             throw new IllegalArgumentException("Option status filters conversations only; velaro:" + resource
@@ -594,8 +426,6 @@ public class VelaroConfiguration {
     public void checkRanges() {
         requireRange("pageSize", pageSize, 1, ListQuery.MAX_PAGE_SIZE);
         requireRange("page", page, 1, Integer.MAX_VALUE);
-        requireRange("rateLimitPerMinute", rateLimitPerMinute, 1, Integer.MAX_VALUE);
-        requireRange("dailyRequestLimit", dailyRequestLimit, 1, Integer.MAX_VALUE);
         requireRange("maxRetries", maxRetries, 0, 100);
         if (connectTimeout <= 0 || readTimeout <= 0) {
             throw new IllegalArgumentException("Options connectTimeout and readTimeout must be positive durations");
@@ -606,7 +436,7 @@ public class VelaroConfiguration {
         }
     }
 
-    private static void requireRange(String option, long value, long min, long max) {
+    static void requireRange(String option, long value, long min, long max) {
         if (value < min || value > max) {
             throw new IllegalArgumentException("Option " + option + " must be "
                                                + (max == Integer.MAX_VALUE ? "at least " + min
@@ -618,15 +448,10 @@ public class VelaroConfiguration {
     /** Secrets are masked: the key as vlk_…abcd, the webhook secret and trigger URL not at all. */
     @Override
     public String toString() {
-        return "VelaroConfiguration[baseUrl=" + baseUrl
-               + ", apiKey=" + (apiKey == null ? "none" : Secrets.maskApiKey(apiKey))
-               + ", scopes=" + scopes
-               + ", operation=" + operation
+        return "VelaroConfiguration[operation=" + operation
                + ", pageSize=" + pageSize
                + ", status=" + status
                + ", startFrom=" + startFrom
-               + ", rateLimitPerMinute=" + rateLimitPerMinute
-               + ", dailyRequestLimit=" + dailyRequestLimit
                + ", webhookSecret=" + (webhookSecret == null ? "none" : Secrets.HIDDEN)
                + ", triggerUrl=" + (triggerUrl == null ? "none" : Secrets.HIDDEN)
                + "]";

@@ -41,6 +41,9 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
     private VelaroResource resource;
 
     @UriParam
+    private VelaroAccountOptions account;
+
+    @UriParam
     private VelaroConfiguration configuration;
 
     /**
@@ -59,9 +62,10 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
     private StateRepository<String, String> inMemoryOffsets;
 
     public VelaroEndpoint(String uri, VelaroComponent component, VelaroResource resource,
-                          VelaroConfiguration configuration) {
+                          VelaroAccountOptions account, VelaroConfiguration configuration) {
         super(uri, component);
         this.resource = resource;
+        this.account = account;
         this.configuration = configuration;
     }
 
@@ -75,12 +79,12 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
         return switch (resource) {
             case CONVERSATIONS, CONTACTS -> {
                 KeyRing keys = keyRing();
-                VelaroScope needed = VelaroProducer.validate(resource, configuration);
-                getComponent().scopeAdvisor().use(keys.current(), configuration.declaredScopes(), needed);
+                VelaroScope needed = VelaroProducer.validate(resource, configuration, account);
+                getComponent().scopeAdvisor().use(keys.current(), account.declaredScopes(), needed);
                 yield new VelaroProducer(this);
             }
             case WORKFLOWS -> {
-                WorkflowProducer.validate(configuration);
+                WorkflowProducer.validate(configuration, account);
                 yield new WorkflowProducer(this);
             }
             case EVENTS, TRANSCRIPTS -> throw new IllegalArgumentException(
@@ -94,7 +98,7 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
         switch (resource) {
             case CONVERSATIONS, CONTACTS -> {
                 Consumer consumer = new VelaroPollingConsumer(this, processor);
-                getComponent().scopeAdvisor().use(keyRing().current(), configuration.declaredScopes(),
+                getComponent().scopeAdvisor().use(keyRing().current(), account.declaredScopes(),
                         resource.pollScope());
                 configureConsumer(consumer);
                 return consumer;
@@ -160,7 +164,7 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
                 return null;
             }
         }
-        return resource.usesApiKey() ? configuration.getBaseUrl() : null;
+        return resource.usesApiKey() ? account.getBaseUrl() : null;
     }
 
     @Override
@@ -170,14 +174,14 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
 
     /** A client for this endpoint's key and base URL (REST resources) or for workflow triggers. */
     public VelaroApi createApi() {
-        VelaroClient client = getComponent().createClient(configuration, resource.usesApiKey() ? keyRing() : null);
+        VelaroClient client = getComponent().createClient(account, configuration, resource.usesApiKey() ? keyRing() : null);
         return getComponent().activity().watch(client, resource.usesApiKey() ? keyRing().current() : null);
     }
 
     /** The key this endpoint sends, shared with every endpoint of the component that uses the same key. */
     public synchronized KeyRing keyRing() {
         if (keyRing == null) {
-            keyRing = getComponent().keyRing(configuration);
+            keyRing = getComponent().keyRing(account);
         }
         return keyRing;
     }
@@ -210,7 +214,7 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
         StateRepository<String, String> repository = configuration.getReconcileRepository() != null
                 ? configuration.getReconcileRepository() : getComponent().defaultReconcileRepository();
         ServiceHelper.startService(repository);
-        return DeliveredVersions.of(repository, configuration.siteIdOrDefault(), group);
+        return DeliveredVersions.of(repository, account.siteIdOrDefault(), group);
     }
 
     /** The resource this endpoint addresses. */
@@ -233,6 +237,14 @@ public class VelaroEndpoint extends ScheduledPollEndpoint implements WebhookCapa
 
     public void setConfiguration(VelaroConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public VelaroAccountOptions getAccount() {
+        return account;
+    }
+
+    public void setAccount(VelaroAccountOptions account) {
+        this.account = account;
     }
 
     public PacingOptions getPacingOptions() {

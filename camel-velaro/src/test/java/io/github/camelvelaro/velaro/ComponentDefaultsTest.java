@@ -18,9 +18,9 @@ class ComponentDefaultsTest extends VelaroTestSupport {
     @Test
     void endpointsInheritComponentOptions() throws Exception {
         VelaroComponent component = context.getComponent("velaro", VelaroComponent.class);
-        component.setApiKey(KEY);
-        component.setBaseUrl(baseUrl());
-        component.setRateLimitPerMinute(30);
+        component.getAccount().setApiKey(KEY);
+        component.getAccount().setBaseUrl(baseUrl());
+        component.getAccount().setRateLimitPerMinute(30);
         wireMock.stubFor(post("/v1/contacts").willReturn(aResponse().withStatus(201)
                 .withBody(Fixtures.contactJson("k_1", "a@b.co"))));
 
@@ -34,8 +34,8 @@ class ComponentDefaultsTest extends VelaroTestSupport {
         wireMock.verify(1, postRequestedFor(urlEqualTo("/v1/contacts"))
                 .withHeader("Authorization", equalTo("Bearer " + OTHER_KEY)));
         VelaroEndpoint endpoint = context.getEndpoint("velaro:contacts?rateLimitPerMinute=10", VelaroEndpoint.class);
-        assertThat(endpoint.getConfiguration().getRateLimitPerMinute()).isEqualTo(10);
-        assertThat(context.getEndpoint("velaro:contacts", VelaroEndpoint.class).getConfiguration().getRateLimitPerMinute())
+        assertThat(endpoint.getAccount().getRateLimitPerMinute()).isEqualTo(10);
+        assertThat(context.getEndpoint("velaro:contacts", VelaroEndpoint.class).getAccount().getRateLimitPerMinute())
                 .isEqualTo(30);
     }
 }

@@ -85,9 +85,9 @@ class ScopeAdviceTest extends VelaroTestSupport {
     private static CamelContext context(String scopes) {
         CamelContext camel = new DefaultCamelContext();
         VelaroComponent velaro = new VelaroComponent();
-        velaro.setApiKey(KEY);
-        velaro.setBaseUrl(baseUrl());
-        velaro.setScopes(scopes);
+        velaro.getAccount().setApiKey(KEY);
+        velaro.getAccount().setBaseUrl(baseUrl());
+        velaro.getAccount().setScopes(scopes);
         camel.addComponent("velaro", velaro);
         return camel;
     }

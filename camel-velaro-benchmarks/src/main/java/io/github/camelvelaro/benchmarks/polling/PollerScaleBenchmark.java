@@ -83,9 +83,9 @@ public final class PollerScaleBenchmark {
         try (SyntheticFeedServer server = new SyntheticFeedServer(0, 1);
              DefaultCamelContext context = new DefaultCamelContext()) {
             VelaroComponent velaro = new VelaroComponent();
-            velaro.setApiKey(KEY);
-            velaro.setRateLimitPerMinute(scenario.rateLimitPerMinute());
-            velaro.setDailyRequestLimit(100_000_000);
+            velaro.getAccount().setApiKey(KEY);
+            velaro.getAccount().setRateLimitPerMinute(scenario.rateLimitPerMinute());
+            velaro.getAccount().setDailyRequestLimit(100_000_000);
             velaro.setPollerThreads(scenario.pollerThreads());
             context.addComponent("velaro", velaro);
             Lateness lateness = new Lateness(TimeUnit.MILLISECONDS.toNanos(delayMillis));

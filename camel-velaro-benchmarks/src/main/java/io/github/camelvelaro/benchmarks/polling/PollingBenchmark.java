@@ -71,9 +71,9 @@ public final class PollingBenchmark {
         try (SyntheticFeedServer server = new SyntheticFeedServer(items, perInstant);
              DefaultCamelContext context = new DefaultCamelContext()) {
             VelaroComponent velaro = new VelaroComponent();
-            velaro.setApiKey(KEY);
-            velaro.setRateLimitPerMinute(10_000_000);
-            velaro.setDailyRequestLimit(100_000_000);
+            velaro.getAccount().setApiKey(KEY);
+            velaro.getAccount().setRateLimitPerMinute(10_000_000);
+            velaro.getAccount().setDailyRequestLimit(100_000_000);
             context.addComponent("velaro", velaro);
             context.getRegistry().bind("offsets", new MemoryStateRepository());
             AtomicLong delivered = new AtomicLong();

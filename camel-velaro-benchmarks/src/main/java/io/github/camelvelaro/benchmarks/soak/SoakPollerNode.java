@@ -47,10 +47,10 @@ public final class SoakPollerNode {
 
         DefaultCamelContext context = new DefaultCamelContext();
         VelaroComponent velaro = new VelaroComponent();
-        velaro.setApiKey(System.getenv(KEY_VARIABLE));
+        velaro.getAccount().setApiKey(System.getenv(KEY_VARIABLE));
         // the component's own limits lifted too: the soak measures delivery, not the request budget
-        velaro.setRateLimitPerMinute(1_000_000);
-        velaro.setDailyRequestLimit(100_000_000);
+        velaro.getAccount().setRateLimitPerMinute(1_000_000);
+        velaro.getAccount().setDailyRequestLimit(100_000_000);
         context.addComponent("velaro", velaro);
         context.getRegistry().bind("offsets", "atomic".equals(offsetsKind)
                 ? AtomicFileStateRepository.atomicFileStateRepository(offsets) : FileStateRepository.fileStateRepository(offsets));

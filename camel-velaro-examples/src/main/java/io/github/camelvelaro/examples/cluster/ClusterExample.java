@@ -94,10 +94,10 @@ public final class ClusterExample {
             JdbcStateRepository offsets = new JdbcStateRepository(pool);
             offsets.setCreateSchema(true);
             VelaroComponent velaro = new VelaroComponent();
-            velaro.setApiKey(key);
-            velaro.setBaseUrl(baseUrl);
-            velaro.setRateLimitPerMinute(PER_MINUTE);
-            velaro.setDailyRequestLimit(PER_DAY);
+            velaro.getAccount().setApiKey(key);
+            velaro.getAccount().setBaseUrl(baseUrl);
+            velaro.getAccount().setRateLimitPerMinute(PER_MINUTE);
+            velaro.getAccount().setDailyRequestLimit(PER_DAY);
             velaro.setQuotaStore(quota);
             context.addComponent("velaro", velaro);
             context.getRegistry().bind("offsets", offsets);

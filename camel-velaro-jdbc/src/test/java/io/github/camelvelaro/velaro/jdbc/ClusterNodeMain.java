@@ -58,9 +58,9 @@ public final class ClusterNodeMain {
         context.addService(new VertxPlatformHttpServer(http));
 
         VelaroComponent velaro = new VelaroComponent();
-        velaro.setApiKey(args[2]);
-        velaro.setBaseUrl(args[1]);
-        velaro.setRateLimitPerMinute(Integer.parseInt(args[8]));
+        velaro.getAccount().setApiKey(args[2]);
+        velaro.getAccount().setBaseUrl(args[1]);
+        velaro.getAccount().setRateLimitPerMinute(Integer.parseInt(args[8]));
         velaro.setQuotaStore(new JdbcQuotaStore(pool));
         context.addComponent("velaro", velaro);
 

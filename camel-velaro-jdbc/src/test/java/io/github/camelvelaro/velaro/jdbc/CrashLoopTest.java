@@ -45,10 +45,10 @@ class CrashLoopTest extends OnPostgres {
     private static int runOnce(String baseUrl, String key) throws Exception {
         CamelContext context = new DefaultCamelContext();
         VelaroComponent velaro = new VelaroComponent();
-        velaro.setApiKey(key);
-        velaro.setBaseUrl(baseUrl);
-        velaro.setRateLimitPerMinute(1000);
-        velaro.setDailyRequestLimit(DAILY_LIMIT);
+        velaro.getAccount().setApiKey(key);
+        velaro.getAccount().setBaseUrl(baseUrl);
+        velaro.getAccount().setRateLimitPerMinute(1000);
+        velaro.getAccount().setDailyRequestLimit(DAILY_LIMIT);
         velaro.setQuotaStore(new JdbcQuotaStore(postgres.dataSource()));
         context.addComponent("velaro", velaro);
         context.start();

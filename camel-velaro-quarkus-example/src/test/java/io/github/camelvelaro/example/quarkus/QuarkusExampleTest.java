@@ -49,8 +49,8 @@ class QuarkusExampleTest {
     void configuredFromApplicationProperties() {
         VelaroComponent velaro = context.getComponent("velaro", VelaroComponent.class);
 
-        assertThat(velaro.getBaseUrl()).isEqualTo(sandbox.baseUrl());
-        assertThat(velaro.getDailyRequestLimit()).isEqualTo(1000);
+        assertThat(velaro.getAccount().getBaseUrl()).isEqualTo(sandbox.baseUrl());
+        assertThat(velaro.getAccount().getDailyRequestLimit()).isEqualTo(1000);
     }
 
     @Test

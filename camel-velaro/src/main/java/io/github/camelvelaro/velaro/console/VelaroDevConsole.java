@@ -156,7 +156,7 @@ public class VelaroDevConsole extends AbstractDevConsole {
     /** Today's requests against the daily limit the keys' endpoints use (the component's when no key is known). */
     private static BudgetDay today(VelaroComponent component, List<WatchedKey> keys) {
         int limit = keys.stream().map(WatchedKey::snapshot).filter(q -> q != null)
-                .mapToInt(QuotaSnapshot::dailyLimit).max().orElse(component.getDailyRequestLimit());
+                .mapToInt(QuotaSnapshot::dailyLimit).max().orElse(component.getAccount().getDailyRequestLimit());
         return component.activity().today(limit);
     }
 

@@ -2,7 +2,7 @@ package io.github.camelvelaro.velaro.consumer;
 
 import java.util.function.Supplier;
 
-import io.github.camelvelaro.velaro.VelaroConfiguration;
+import io.github.camelvelaro.velaro.VelaroAccountOptions;
 import io.github.camelvelaro.velaro.VelaroResource;
 import org.apache.camel.spi.StateRepository;
 import org.slf4j.Logger;
@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * The key names the site, the resource, the {@code status} filter and the {@code reconcileGroup} (when set): two
  * Velaro sites see different items even on one {@code baseUrl}, pollers with different filters see different item
  * sequences, and each reconcile group follows the changes at its own pace. Velaro's API names no site, so the site is
- * the {@code siteId} option, {@value VelaroConfiguration#DEFAULT_SITE_ID} when it is not set. The key
+ * the {@code siteId} option, {@value VelaroAccountOptions#DEFAULT_SITE_ID} when it is not set. The key
  * deliberately leaves out the API key (a rotated key must not restart polling) and {@code startFrom} (which only
  * applies when nothing is stored). It contains no {@code =} or newline, which {@code FileStateRepository} refuses in
  * keys.
@@ -106,7 +106,7 @@ final class CursorStore {
                                             + " in offsetRepository: it was written with the API key " + writer
                                             + " and this poller uses " + current.maskedKey() + ". Velaro does not say "
                                             + "which site a key belongs to. If this is the same site with a new key, set "
-                                            + "siteId=" + VelaroConfiguration.DEFAULT_SITE_ID + " to keep this offset; if it "
+                                            + "siteId=" + VelaroAccountOptions.DEFAULT_SITE_ID + " to keep this offset; if it "
                                             + "is another site, give each site its own siteId so that their offsets "
                                             + "never mix");
         }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.github.camelvelaro.velaro.VelaroAccountOptions;
 import io.github.camelvelaro.velaro.VelaroConfiguration;
 import io.github.camelvelaro.velaro.VelaroEndpoint;
 import io.github.camelvelaro.velaro.VelaroMessages;
@@ -83,15 +84,16 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
         this.resource = endpoint.getKind();
         this.items = PolledResource.of(resource);
         this.configuration = endpoint.getConfiguration();
-        configuration.checkFor(resource);
+        VelaroAccountOptions account = endpoint.getAccount();
+        configuration.checkFor(resource, account);
         configuration.checkPollingOptions();
         this.keys = endpoint.keyRing();
-        configuration.baseUri();
-        configuration.checkScope(resource.pollScope(), "Polling velaro:" + resource);
+        account.baseUri();
+        account.checkScope(resource.pollScope(), "Polling velaro:" + resource);
         this.status = configuration.getStatus() == null ? null : configuration.getStatus().wireValue();
         this.startFrom = StartFrom.parse(configuration.getStartFrom());
         this.poller = "velaro:" + resource + (status == null ? "" : "?status=" + status);
-        this.site = configuration.siteIdOrDefault();
+        this.site = account.siteIdOrDefault();
         this.budget = new BudgetPause(poller);
         this.failures = new ItemFailures(configuration.getMaxItemFailures(), configuration.isSkipFailingItems(), poller,
                 items);
@@ -116,9 +118,9 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
     @Override
     protected void doInit() throws Exception {
         paced = PacedPolls.configure(this, getEndpoint(), getEndpoint().getPacingOptions(),
-                configuration.getDailyRequestLimit(), poller, clock, () -> api == null ? null : api.quota());
+                getEndpoint().getAccount().getDailyRequestLimit(), poller, clock, () -> api == null ? null : api.quota());
         if (paced == null) {
-            PollSchedule.apply(this, getEndpoint(), configuration.getDailyRequestLimit(), poller);
+            PollSchedule.apply(this, getEndpoint(), getEndpoint().getAccount().getDailyRequestLimit(), poller);
         }
         if (getScheduler() == null && getScheduledExecutorService() == null) {
             // the component's shared scheduler, unless the endpoint brought its own scheduledExecutorService or scheduler
@@ -141,7 +143,7 @@ public class VelaroPollingConsumer extends ScheduledPollConsumer {
         OffsetRepositoryLease.acquire(offsets);
         repository = offsets;
         // read once, here: mid-poll reads could race with the repository being stopped and reloaded
-        cursor = store.load(configuration.isSiteIdSet(), poller);
+        cursor = store.load(getEndpoint().getAccount().isSiteIdSet(), poller);
         if (cursor != null) {
             LOG.info("{} resumes from its stored offset {} (key {})", poller, cursor, store.key());
         } else {

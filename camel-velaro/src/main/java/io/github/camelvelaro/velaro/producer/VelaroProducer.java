@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.camelvelaro.velaro.VelaroAccountOptions;
 import io.github.camelvelaro.velaro.VelaroConfiguration;
 import io.github.camelvelaro.velaro.VelaroConstants;
 import io.github.camelvelaro.velaro.VelaroEndpoint;
@@ -29,22 +30,25 @@ public class VelaroProducer extends AbstractVelaroProducer {
 
     private final VelaroResource resource;
     private final VelaroConfiguration configuration;
+    private final VelaroAccountOptions account;
     private final VelaroOperation defaultOperation;
 
     public VelaroProducer(VelaroEndpoint endpoint) {
         super(endpoint);
         this.resource = endpoint.getKind();
         this.configuration = endpoint.getConfiguration();
+        this.account = endpoint.getAccount();
         this.defaultOperation = configuration.getOperation();
     }
 
     /** Start-up checks; nothing is sent before they pass. Returns the scope the configured operation needs. */
-    public static VelaroScope validate(VelaroResource resource, VelaroConfiguration configuration) {
-        configuration.checkFor(resource);
+    public static VelaroScope validate(VelaroResource resource, VelaroConfiguration configuration,
+                                       VelaroAccountOptions account) {
+        configuration.checkFor(resource, account);
         VelaroOperation operation = operation(resource, configuration.getOperation(), "Option operation");
-        configuration.baseUri();
+        account.baseUri();
         VelaroScope needed = resource.requiredScope(operation);
-        configuration.checkScope(needed, "velaro:" + resource + " operation " + operation);
+        account.checkScope(needed, "velaro:" + resource + " operation " + operation);
         return needed;
     }
 
@@ -61,7 +65,7 @@ public class VelaroProducer extends AbstractVelaroProducer {
         if (override != null) {
             try {
                 operation = operation(resource, operation(override), "Header " + VelaroConstants.OPERATION);
-                configuration.checkScope(resource.requiredScope(operation),
+                account.checkScope(resource.requiredScope(operation),
                         "velaro:" + resource + " operation " + operation);
             } catch (IllegalArgumentException e) {
                 throw new VelaroValidationException(e.getMessage());

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.camelvelaro.velaro.VelaroAccountOptions;
 import io.github.camelvelaro.velaro.VelaroConfiguration;
 import io.github.camelvelaro.velaro.VelaroEndpoint;
 import io.github.camelvelaro.velaro.VelaroOperation;
@@ -31,8 +32,8 @@ public class WorkflowProducer extends AbstractVelaroProducer {
     }
 
     /** Start-up checks: a valid trigger URL, and no operation other than create. */
-    public static void validate(VelaroConfiguration configuration) {
-        configuration.checkFor(VelaroResource.WORKFLOWS);
+    public static void validate(VelaroConfiguration configuration, VelaroAccountOptions account) {
+        configuration.checkFor(VelaroResource.WORKFLOWS, account);
         VelaroProducer.operation(VelaroResource.WORKFLOWS, configuration.getOperation(), "Option operation");
         configuration.workflowTrigger();
     }

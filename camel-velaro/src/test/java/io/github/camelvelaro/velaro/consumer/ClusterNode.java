@@ -43,9 +43,9 @@ public final class ClusterNode {
         context.addService(cluster);
 
         VelaroComponent velaro = new VelaroComponent();
-        velaro.setApiKey(PollingTestSupport.KEY);
-        velaro.setRateLimitPerMinute(100_000);
-        velaro.setDailyRequestLimit(100_000);
+        velaro.getAccount().setApiKey(PollingTestSupport.KEY);
+        velaro.getAccount().setRateLimitPerMinute(100_000);
+        velaro.getAccount().setDailyRequestLimit(100_000);
         context.addComponent("velaro", velaro);
         context.getRegistry().bind("fileState", FileStateRepository.fileStateRepository(new File(args[3])));
 

@@ -155,11 +155,12 @@ class VelaroMetricsTest extends VelaroTestSupport {
 
         CompletableFuture<Exchange> held = template.asyncSend(list, e -> {
         });
+        io.github.camelvelaro.velaro.VelaroEndpoint listing
+                = context.getEndpoint(list, io.github.camelvelaro.velaro.VelaroEndpoint.class);
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> context.getComponent("velaro", VelaroComponent.class).governor()
                         .snapshot(io.github.camelvelaro.velaro.client.ApiKey.of(KEY, "apiKey"),
-                                context.getEndpoint(list, io.github.camelvelaro.velaro.VelaroEndpoint.class)
-                                        .getConfiguration().rateLimits())
+                                listing.getConfiguration().rateLimits(listing.getAccount()))
                         .blockedUntil() != null);
         clock.advance(Duration.ofSeconds(21));
         assertThat(held.get(5, TimeUnit.SECONDS).getException()).isNull();

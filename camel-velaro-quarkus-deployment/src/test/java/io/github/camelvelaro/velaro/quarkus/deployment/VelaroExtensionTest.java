@@ -88,8 +88,8 @@ class VelaroExtensionTest {
     void camelQuarkusDiscoversTheComponentAndBindsItsProperties() {
         VelaroComponent velaro = context.getComponent("velaro", VelaroComponent.class);
 
-        assertThat(velaro.getBaseUrl()).isEqualTo("http://127.0.0.1:9/v1");
-        assertThat(velaro.getRateLimitPerMinute()).isEqualTo(7);
+        assertThat(velaro.getAccount().getBaseUrl()).isEqualTo("http://127.0.0.1:9/v1");
+        assertThat(velaro.getAccount().getRateLimitPerMinute()).isEqualTo(7);
         // the generated configurers were found, so nothing is bound by reflection
         assertThat(PluginHelper.getConfigurerResolver(context).resolvePropertyConfigurer("velaro-component", context))
                 .isNotNull();
