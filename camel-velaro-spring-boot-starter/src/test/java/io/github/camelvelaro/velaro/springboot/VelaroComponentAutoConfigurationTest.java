@@ -54,13 +54,13 @@ class VelaroComponentAutoConfigurationTest {
                 "camel.component.velaro.rate-limit-per-minute=30").run(context -> {
                     CamelContext camel = context.getBean(CamelContext.class);
                     VelaroComponent velaro = camel.getComponent("velaro", VelaroComponent.class);
-                    assertThat(velaro.getApiKey()).isEqualTo(KEY);
-                    assertThat(velaro.getBaseUrl()).isEqualTo(sandbox.baseUrl());
-                    assertThat(velaro.getRateLimitPerMinute()).isEqualTo(30);
+                    assertThat(velaro.getAccount().getApiKey()).isEqualTo(KEY);
+                    assertThat(velaro.getAccount().getBaseUrl()).isEqualTo(sandbox.baseUrl());
+                    assertThat(velaro.getAccount().getRateLimitPerMinute()).isEqualTo(30);
 
                     VelaroEndpoint endpoint = camel.getEndpoint("velaro:conversations", VelaroEndpoint.class);
-                    assertThat(endpoint.getConfiguration().getRateLimitPerMinute()).isEqualTo(30);
-                    assertThat(endpoint.getConfiguration().getBaseUrl()).isEqualTo(sandbox.baseUrl());
+                    assertThat(endpoint.getAccount().getRateLimitPerMinute()).isEqualTo(30);
+                    assertThat(endpoint.getAccount().getBaseUrl()).isEqualTo(sandbox.baseUrl());
                 });
     }
 
@@ -122,9 +122,9 @@ class VelaroComponentAutoConfigurationTest {
             assertThat(context).hasNotFailed();
             CamelContext camel = context.getBean(CamelContext.class);
             VelaroComponent velaro = camel.getComponent("velaro", VelaroComponent.class);
-            assertThat(velaro.getApiKey()).isNull();
-            assertThat(velaro.getBaseUrl()).isEqualTo("https://api.velaro.com/v1");
-            assertThat(velaro.getRateLimitPerMinute()).isEqualTo(60);
+            assertThat(velaro.getAccount().getApiKey()).isNull();
+            assertThat(velaro.getAccount().getBaseUrl()).isEqualTo("https://api.velaro.com/v1");
+            assertThat(velaro.getAccount().getRateLimitPerMinute()).isEqualTo(60);
 
             camel.createProducerTemplate().requestBody("velaro:conversations?apiKey=" + KEY + "&baseUrl="
                                                        + sandbox.baseUrl(),
@@ -139,7 +139,7 @@ class VelaroComponentAutoConfigurationTest {
                 "camel.component.velaro.api-key=" + KEY).run(context -> {
                     assertThat(context).doesNotHaveBean(VelaroComponentConfiguration.class);
                     assertThat(context.getBean(CamelContext.class).getComponent("velaro", VelaroComponent.class)
-                            .getApiKey()).isNull();
+                            .getAccount().getApiKey()).isNull();
                 });
     }
 
@@ -147,7 +147,7 @@ class VelaroComponentAutoConfigurationTest {
     void customizerEnabledFalseLeavesTheComponentAlone() {
         withStarter.withPropertyValues("camel.component.velaro.customizer.enabled=false",
                 "camel.component.velaro.api-key=" + KEY).run(context -> assertThat(
-                        context.getBean(CamelContext.class).getComponent("velaro", VelaroComponent.class).getApiKey())
+                        context.getBean(CamelContext.class).getComponent("velaro", VelaroComponent.class).getAccount().getApiKey())
                         .isNull());
     }
 
@@ -156,7 +156,7 @@ class VelaroComponentAutoConfigurationTest {
     void withoutTheStarterThePropertiesAreIgnored() {
         new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class))
                 .withPropertyValues("camel.component.velaro.api-key=" + KEY).run(context -> assertThat(
-                        context.getBean(CamelContext.class).getComponent("velaro", VelaroComponent.class).getApiKey())
+                        context.getBean(CamelContext.class).getComponent("velaro", VelaroComponent.class).getAccount().getApiKey())
                         .isNull());
     }
 
