@@ -10,7 +10,7 @@ import org.springframework.core.convert.converter.GenericConverter;
 /**
  * Binds the bean-typed {@code camel.component.velaro.*} properties from a bean reference ({@code #bean:name} or
  * {@code #name}), as the converters of Camel's own starters do. The types are those of the component's bean options,
- * which the generated configuration lists.
+ * which the generated VelaroOptions lists.
  */
 final class VelaroComponentConverter implements GenericConverter {
 
@@ -22,7 +22,7 @@ final class VelaroComponentConverter implements GenericConverter {
 
     @Override
     public Set<ConvertiblePair> getConvertibleTypes() {
-        return VelaroComponentConfiguration.BEAN_REFERENCE_TYPES.stream()
+        return VelaroOptions.BEAN_REFERENCE_TYPES.stream()
                 .map(type -> new ConvertiblePair(String.class, type))
                 .collect(Collectors.toUnmodifiableSet());
     }

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,6 +43,24 @@ record ComponentOptions(List<Option> options) {
                     .properties()) {
                 if (isAutowiredBean(entry.getValue())) {
                     names.add(entry.getKey());
+                }
+            }
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The names of the secret options of the component and of its endpoints. */
+    static Set<String> secretOptionNames() {
+        try (InputStream in = ComponentOptions.class.getClassLoader().getResourceAsStream(VELARO_JSON)) {
+            JsonNode root = new ObjectMapper().readTree(in);
+            Set<String> names = new TreeSet<>();
+            for (String section : List.of("componentProperties", "properties")) {
+                for (Map.Entry<String, JsonNode> entry : root.path(section).properties()) {
+                    if (entry.getValue().path("secret").asBoolean()) {
+                        names.add(entry.getKey());
+                    }
                 }
             }
             return names;

@@ -3,7 +3,8 @@ package io.github.camelvelaro.velaro.springboot.generator;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One entry of velaro.json's {@code componentProperties}, as camel-component-maven-plugin wrote it.
+ * One option of velaro.json ({@code componentProperties} or {@code properties}), as camel-component-maven-plugin wrote
+ * it.
  *
  * @param name         the option name, e.g. {@code rateLimitPerMinute}
  * @param type         Camel's option type: string, integer, number, boolean, enum, object ...

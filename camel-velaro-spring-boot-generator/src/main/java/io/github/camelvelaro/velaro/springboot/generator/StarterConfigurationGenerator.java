@@ -3,6 +3,7 @@ package io.github.camelvelaro.velaro.springboot.generator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Modifier;
@@ -20,18 +21,18 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 
 /**
- * Writes the starter's {@code VelaroComponentConfiguration}: one boxed field per component option of velaro.json, with
- * the option's description as its Javadoc (spring-boot-configuration-processor turns that into the IDE help text) and
- * the option's default, plus the list of bean types that {@code VelaroComponentConverter} binds from a reference.
- * Options Camel autowires (type object and autowired) are left out: Camel sets them from the one bean of their type.
+ * Writes the starter's generated classes from velaro.json: {@code VelaroComponentConfiguration}, one boxed field per
+ * component option with the option's description as its Javadoc (spring-boot-configuration-processor turns that into
+ * the IDE help text) and the option's default; and {@code VelaroOptions}, what else the starter would otherwise list
+ * by hand (the bean types its converter binds, the secret options its actuator sanitizer masks). Options Camel
+ * autowires (type object and autowired) are left out: Camel sets them from the one bean of their type.
  */
 public final class StarterConfigurationGenerator {
 
     public static final String PACKAGE = "io.github.camelvelaro.velaro.springboot";
     public static final String CLASS_NAME = "VelaroComponentConfiguration";
+    public static final String OPTIONS_CLASS_NAME = "VelaroOptions";
     public static final String PREFIX = "camel.component.velaro";
-    /** The generated constant VelaroComponentConverter reads. */
-    public static final String BEAN_REFERENCE_TYPES = "BEAN_REFERENCE_TYPES";
 
     private static final ClassName CONFIGURATION_PROPERTIES =
             ClassName.get("org.springframework.boot.context.properties", "ConfigurationProperties");
@@ -44,8 +45,8 @@ public final class StarterConfigurationGenerator {
     private static final ClassName DOUBLE = ClassName.get(Double.class);
     private static final ClassName FLOAT = ClassName.get(Float.class);
 
-    /** The configuration class for these options (velaro.json order); fails naming an option it cannot map. */
-    public JavaFile generate(List<ComponentOption> options) {
+    /** The configuration class for these component options (in their order); fails naming an option it cannot map. */
+    public JavaFile configuration(List<ComponentOption> options) {
         TypeSpec.Builder type = TypeSpec.classBuilder(CLASS_NAME)
                 .addModifiers(Modifier.PUBLIC)
                 .superclass(COMPONENT_PROPERTIES_COMMON)
@@ -64,7 +65,6 @@ public final class StarterConfigurationGenerator {
                         """, PREFIX)
                 .addField(FieldSpec.builder(STRING, "PREFIX", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .initializer("$S", PREFIX).build());
-        List<TypeName> beanTypes = new ArrayList<>();
         List<FieldSpec> fields = new ArrayList<>();
         List<MethodSpec> accessors = new ArrayList<>();
         for (ComponentOption option : options) {
@@ -72,9 +72,6 @@ public final class StarterConfigurationGenerator {
                 continue;
             }
             TypeName fieldType = fieldType(option);
-            if (option.isBeanReference()) {
-                beanTypes.add(fieldType);
-            }
             FieldSpec.Builder field = FieldSpec.builder(fieldType, option.name(), Modifier.PRIVATE)
                     .addJavadoc("$L\n", javadoc(option));
             CodeBlock initializer = initializer(option, fieldType);
@@ -89,20 +86,46 @@ public final class StarterConfigurationGenerator {
                     .addModifiers(Modifier.PUBLIC).addParameter(fieldType, option.name())
                     .addStatement("this.$N = $N", option.name(), option.name()).build());
         }
-        type.addField(beanReferenceTypes(beanTypes)).addFields(fields).addMethods(accessors);
-        return JavaFile.builder(PACKAGE, type.build()).skipJavaLangImports(true).indent("    ").build();
+        type.addFields(fields).addMethods(accessors);
+        return javaFile(type.build());
     }
 
-    private static FieldSpec beanReferenceTypes(List<TypeName> beanTypes) {
+    /**
+     * {@code VelaroOptions}: the types of the component's bean options, which VelaroComponentConverter binds from a
+     * reference, and the names of the secret options of the component and its endpoints, sorted.
+     */
+    public JavaFile optionLists(VelaroJson velaroJson) {
+        CodeBlock beanTypes = velaroJson.componentOptions().stream()
+                .filter(option -> option.isBeanReference() && !option.isAutowiredBean())
+                .map(option -> CodeBlock.of("$T.class", fieldType(option)))
+                .collect(CodeBlock.joining(", "));
+        CodeBlock secrets = Stream.concat(velaroJson.componentOptions().stream(), velaroJson.endpointOptions().stream())
+                .filter(ComponentOption::secret).map(ComponentOption::name).distinct().sorted()
+                .map(name -> CodeBlock.of("$S", name))
+                .collect(CodeBlock.joining(", "));
         TypeName classOfAny = ParameterizedTypeName.get(ClassName.get(Class.class),
                 WildcardTypeName.subtypeOf(Object.class));
-        CodeBlock classes = beanTypes.stream().map(type -> CodeBlock.of("$T.class", type))
-                .collect(CodeBlock.joining(", "));
-        return FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class), classOfAny), BEAN_REFERENCE_TYPES,
-                        Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("The types of the bean options, which VelaroComponentConverter binds from {@code #bean:name}.\n")
-                .initializer("$T.of($L)", List.class, classes)
-                .build();
+        return javaFile(TypeSpec.classBuilder(OPTIONS_CLASS_NAME)
+                .addModifiers(Modifier.FINAL)
+                .addJavadoc("""
+                        What the starter needs to know of the component's options besides the properties. Generated at
+                        build time from the component's velaro.json by camel-velaro-spring-boot-generator.
+                        """)
+                .addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class), classOfAny),
+                                "BEAN_REFERENCE_TYPES", Modifier.STATIC, Modifier.FINAL)
+                        .addJavadoc("The types of the bean options, which VelaroComponentConverter binds from"
+                                    + " {@code #bean:name}.\n")
+                        .initializer("$T.of($L)", List.class, beanTypes).build())
+                .addField(FieldSpec.builder(ParameterizedTypeName.get(List.class, String.class), "SECRET_OPTIONS",
+                                Modifier.STATIC, Modifier.FINAL)
+                        .addJavadoc("The options of the component and its endpoints that hold a secret, sorted.\n")
+                        .initializer("$T.of($L)", List.class, secrets).build())
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                .build());
+    }
+
+    private static JavaFile javaFile(TypeSpec type) {
+        return JavaFile.builder(PACKAGE, type).skipJavaLangImports(true).indent("    ").build();
     }
 
     private static TypeName fieldType(ComponentOption option) {

@@ -9,18 +9,25 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Reads the component options out of a velaro.json. */
-public final class VelaroJson {
+/**
+ * The options of a velaro.json: those of the component ({@code componentProperties}) and those of its endpoints
+ * ({@code properties}), each in the file's order.
+ */
+public record VelaroJson(List<ComponentOption> componentOptions, List<ComponentOption> endpointOptions) {
 
     /** Where camel-component-maven-plugin puts the file in the camel-velaro jar. */
     public static final String RESOURCE = "META-INF/io/github/camelvelaro/velaro/velaro.json";
 
-    private VelaroJson() {
+    public static VelaroJson read(InputStream in) throws IOException {
+        JsonNode root = new ObjectMapper().readTree(in);
+        List<ComponentOption> componentOptions = options(root.path("componentProperties"));
+        if (componentOptions.isEmpty()) {
+            throw new IllegalArgumentException("velaro.json lists no componentProperties");
+        }
+        return new VelaroJson(componentOptions, options(root.path("properties")));
     }
 
-    /** The {@code componentProperties} in the file's order. */
-    public static List<ComponentOption> componentOptions(InputStream in) throws IOException {
-        JsonNode properties = new ObjectMapper().readTree(in).path("componentProperties");
+    private static List<ComponentOption> options(JsonNode properties) {
         List<ComponentOption> options = new ArrayList<>();
         for (Map.Entry<String, JsonNode> entry : properties.properties()) {
             JsonNode option = entry.getValue();
@@ -28,9 +35,6 @@ public final class VelaroJson {
                     option.path("javaType").asText(), option.get("defaultValue"), option.path("description").asText(),
                     option.path("secret").asBoolean(), option.path("autowired").asBoolean()));
         }
-        if (options.isEmpty()) {
-            throw new IllegalArgumentException("velaro.json lists no componentProperties");
-        }
-        return options;
+        return List.copyOf(options);
     }
 }

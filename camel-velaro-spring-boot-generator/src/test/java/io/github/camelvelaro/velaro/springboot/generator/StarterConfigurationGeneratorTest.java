@@ -2,6 +2,8 @@ package io.github.camelvelaro.velaro.springboot.generator;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,15 +43,27 @@ class StarterConfigurationGeneratorTest {
                 "unit": { "kind": "property", "type": "enum", "javaType": "java.util.concurrent.TimeUnit",
                   "enum": [ "SECONDS", "MINUTES" ], "defaultValue": "SECONDS", "secret": false, "autowired": false,
                   "description": "The unit of the window." }
+              },
+              "properties": {
+                "resource": { "kind": "path", "type": "string", "javaType": "java.lang.String", "secret": false,
+                  "description": "The resource." },
+                "apiKey": { "kind": "parameter", "type": "string", "javaType": "java.lang.String", "secret": true,
+                  "description": "The Velaro API key of this endpoint." },
+                "webhookSecret": { "kind": "parameter", "type": "string", "javaType": "java.lang.String",
+                  "secret": true, "description": "The signing secret." }
               } }
             """;
 
-    private static List<ComponentOption> options(String json) throws IOException {
-        return VelaroJson.componentOptions(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    private static VelaroJson velaroJson(String json) throws IOException {
+        return VelaroJson.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String generated(String json) throws IOException {
-        return new StarterConfigurationGenerator().generate(options(json)).toString();
+        return new StarterConfigurationGenerator().configuration(velaroJson(json).componentOptions()).toString();
+    }
+
+    private static String optionLists(String json) throws IOException {
+        return new StarterConfigurationGenerator().optionLists(velaroJson(json)).toString();
     }
 
     @Test
@@ -90,12 +104,25 @@ class StarterConfigurationGeneratorTest {
     }
 
     @Test
-    void aBeanOptionIsTypedByItsJavaTypeAndListedForTheConverter() throws IOException {
+    void aBeanOptionIsTypedByItsJavaType() throws IOException {
         assertThat(generated(VELARO_JSON))
                 .contains("import org.apache.camel.support.jsse.SSLContextParameters;")
                 .contains("private SSLContextParameters sslContextParameters;")
-                .contains("A bean reference, e.g. {@code #bean:name}.")
-                .contains("static final List<Class<?>> BEAN_REFERENCE_TYPES = List.of(SSLContextParameters.class);");
+                .contains("A bean reference, e.g. {@code #bean:name}.");
+    }
+
+    @Test
+    void theConverterGetsTheBeanTypesButNotTheAutowiredOne() throws IOException {
+        assertThat(optionLists(VELARO_JSON))
+                .contains("final class VelaroOptions {")
+                .contains("static final List<Class<?>> BEAN_REFERENCE_TYPES = List.of(SSLContextParameters.class);")
+                .doesNotContain("QuotaStore");
+    }
+
+    @Test
+    void theSanitizerGetsEverySecretOptionOfTheComponentAndItsEndpointsOnce() throws IOException {
+        assertThat(optionLists(VELARO_JSON)).contains(
+                "static final List<String> SECRET_OPTIONS = List.of(\"apiKey\", \"webhookSecret\");");
     }
 
     @Test
@@ -140,11 +167,23 @@ class StarterConfigurationGeneratorTest {
     }
 
     @Test
-    void theMainWritesTheFileUnderThePackageDirectory(@TempDir Path out) throws IOException {
-        new StarterConfigurationGenerator().generate(options(VELARO_JSON)).writeTo(out);
+    void theMainReadsVelaroJsonFromTheClasspathAndWritesBothClasses(@TempDir Path classpath, @TempDir Path out)
+            throws IOException {
+        Path json = classpath.resolve(VelaroJson.RESOURCE);
+        Files.createDirectories(json.getParent());
+        Files.writeString(json, VELARO_JSON);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classpath.toUri().toURL()}, null)) {
+            thread.setContextClassLoader(loader);
+            GenerateStarterSources.main(new String[] {out.toString()});
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
 
-        Path file = out.resolve("io/github/camelvelaro/velaro/springboot/VelaroComponentConfiguration.java");
-        assertThat(file).exists();
-        assertThat(Files.readString(file)).contains("private Integer rateLimitPerMinute = 60;");
+        Path sources = out.resolve("io/github/camelvelaro/velaro/springboot");
+        assertThat(Files.readString(sources.resolve("VelaroComponentConfiguration.java")))
+                .contains("private Integer rateLimitPerMinute = 60;");
+        assertThat(Files.readString(sources.resolve("VelaroOptions.java"))).contains("SECRET_OPTIONS");
     }
 }
