@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The component options as camel-component-maven-plugin wrote them into the velaro.json of the camel-velaro jar: the
- * list the starter must cover, read at test time so that a new component option fails these tests until the starter
- * binds it. Bean options (type object, autowired, such as {@code quotaStore}) are not properties: Camel sets them from
+ * list the starter must cover, read here on its own (not through camel-velaro-spring-boot-generator), so that an option
+ * the generated configuration drops or mistypes fails these tests. Bean options (type object, autowired, such as {@code quotaStore}) are not properties: Camel sets them from
  * the one bean of their type in the application context, which {@code VelaroComponentAutoConfigurationTest} checks.
  */
 record ComponentOptions(List<Option> options) {
