@@ -1,16 +1,16 @@
 package io.github.camelvelaro.velaro.springboot;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 
-import io.github.camelvelaro.velaro.client.HttpClientConfigurer;
-import org.apache.camel.support.jsse.SSLContextParameters;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.core.convert.converter.GenericConverter;
 
 /**
  * Binds the bean-typed {@code camel.component.velaro.*} properties from a bean reference ({@code #bean:name} or
- * {@code #name}), as the converters of Camel's own starters do.
+ * {@code #name}), as the converters of Camel's own starters do. The types are those of the component's bean options,
+ * which the generated VelaroOptions lists.
  */
 final class VelaroComponentConverter implements GenericConverter {
 
@@ -22,8 +22,9 @@ final class VelaroComponentConverter implements GenericConverter {
 
     @Override
     public Set<ConvertiblePair> getConvertibleTypes() {
-        return Set.of(new ConvertiblePair(String.class, SSLContextParameters.class),
-                new ConvertiblePair(String.class, HttpClientConfigurer.class));
+        return VelaroOptions.BEAN_REFERENCE_TYPES.stream()
+                .map(type -> new ConvertiblePair(String.class, type))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override

@@ -6,14 +6,16 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The component options as camel-component-maven-plugin wrote them into the velaro.json of the camel-velaro jar: the
- * list the starter must cover, read at test time so that a new component option fails these tests until the starter
- * binds it. Bean options (type object, autowired, such as {@code quotaStore}) are not properties: Camel sets them from
+ * list the starter must cover, read here on its own (not through camel-velaro-spring-boot-generator), so that an option
+ * the generated configuration drops or mistypes fails these tests. Bean options (type object, autowired, such as {@code quotaStore}) are not properties: Camel sets them from
  * the one bean of their type in the application context, which {@code VelaroComponentAutoConfigurationTest} checks.
  */
 record ComponentOptions(List<Option> options) {
@@ -41,6 +43,24 @@ record ComponentOptions(List<Option> options) {
                     .properties()) {
                 if (isAutowiredBean(entry.getValue())) {
                     names.add(entry.getKey());
+                }
+            }
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The names of the secret options of the component and of its endpoints. */
+    static Set<String> secretOptionNames() {
+        try (InputStream in = ComponentOptions.class.getClassLoader().getResourceAsStream(VELARO_JSON)) {
+            JsonNode root = new ObjectMapper().readTree(in);
+            Set<String> names = new TreeSet<>();
+            for (String section : List.of("componentProperties", "properties")) {
+                for (Map.Entry<String, JsonNode> entry : root.path(section).properties()) {
+                    if (entry.getValue().path("secret").asBoolean()) {
+                        names.add(entry.getKey());
+                    }
                 }
             }
             return names;
