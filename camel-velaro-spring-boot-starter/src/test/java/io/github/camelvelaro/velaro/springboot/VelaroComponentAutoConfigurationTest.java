@@ -8,6 +8,7 @@ import java.util.Map;
 import io.github.camelvelaro.sandbox.VelaroSandbox;
 import io.github.camelvelaro.sandbox.journal.JournalEntry;
 import io.github.camelvelaro.sandbox.junit.VelaroSandboxExtension;
+import io.github.camelvelaro.velaro.VelaroAccountOptions;
 import io.github.camelvelaro.velaro.VelaroComponent;
 import io.github.camelvelaro.velaro.VelaroEndpoint;
 import io.github.camelvelaro.velaro.client.InMemoryQuotaStore;
@@ -93,10 +94,13 @@ class VelaroComponentAutoConfigurationTest {
                 properties.add(option.property() + "=" + value);
             }
             expected.put(option.name(), value);
+            // the account bean's own options get the same values (false for an option it does not have)
+            org.apache.camel.support.PropertyBindingSupport.build().bind(ACCOUNT_BINDING, ACCOUNT, option.name(), value);
         }
         withStarter.withPropertyValues(properties.toArray(String[]::new))
                 .withBean("sslContextParametersBean", SSLContextParameters.class, () -> TLS)
                 .withBean("httpClientConfigurerBean", HttpClientConfigurer.class, () -> CONFIGURER)
+                .withBean("accountBean", VelaroAccountOptions.class, () -> ACCOUNT)
                 .run(context -> {
             VelaroComponent velaro = context.getBean(CamelContext.class).getComponent("velaro", VelaroComponent.class);
             // read back through the generated configurer: the names are velaro.json's, whatever the getters are
@@ -162,10 +166,20 @@ class VelaroComponentAutoConfigurationTest {
 
     private static final SSLContextParameters TLS = new SSLContextParameters();
     private static final HttpClientConfigurer CONFIGURER = builder -> { };
+    /**
+     * The account bean holds the values the test's properties give its options, so the outcome does not depend on
+     * whether Camel sets the bean before or after them (before: they are set on the bean itself).
+     */
+    private static final VelaroAccountOptions ACCOUNT = new VelaroAccountOptions();
+    private static final org.apache.camel.CamelContext ACCOUNT_BINDING = new org.apache.camel.impl.DefaultCamelContext();
 
     private static Object nonDefaultValue(Option option) {
         return switch (option.type()) {
-            case "object" -> "sslContextParameters".equals(option.name()) ? TLS : CONFIGURER;
+            case "object" -> switch (option.name()) {
+                case "sslContextParameters" -> TLS;
+                case "account" -> ACCOUNT;
+                default -> CONFIGURER;
+            };
             case "boolean" -> option.defaultValue() == null || !option.defaultValue().asBoolean();
             case "integer" -> option.defaultValue() == null ? 7 : option.defaultValue().asInt() + 7;
             case "string" -> "apiKey".equals(option.name()) ? KEY : "baseUrl".equals(option.name())
