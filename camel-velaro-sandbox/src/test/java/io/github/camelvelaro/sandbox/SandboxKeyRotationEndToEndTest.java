@@ -117,8 +117,9 @@ class SandboxKeyRotationEndToEndTest {
         created.add(sandbox.conversations().create(new CreateConversation("Made in Velaro")).getId());
         awaitPolled(created);
 
-        // every conversation polled exactly once: the poller kept its cursor, nothing was repeated or skipped
-        assertThat(polledIds()).containsExactlyElementsOf(created);
+        // every conversation polled exactly once: the poller kept its cursor, nothing was repeated or skipped (two
+        // made in the same millisecond come in id order, not in the order they were made)
+        assertThat(polledIds()).containsExactlyInAnyOrderElementsOf(created);
         assertThat(routeStartsAndStops).as("route starts and stops after the context started").hasValue(0);
         List<JournalEntry> refused = sandbox.journal().entries(e -> e.status() == 401);
         assertThat(refused).as("401s: at most one per route before the key was renewed").hasSizeBetween(1, 2)
