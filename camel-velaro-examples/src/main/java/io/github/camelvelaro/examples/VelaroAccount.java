@@ -49,10 +49,6 @@ public record VelaroAccount(String apiKey, String webhookSecret, String workflow
                 env.get(BASE_URL), dailyLimit);
     }
 
-    public VelaroAccount withWorkflowTriggerUrl(String value) {
-        return new VelaroAccount(apiKey, webhookSecret, value, baseUrl, dailyRequestLimit);
-    }
-
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }

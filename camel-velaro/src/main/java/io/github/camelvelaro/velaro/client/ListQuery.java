@@ -34,10 +34,6 @@ public record ListQuery(int page, int pageSize, Instant updatedSince, String sta
         return new ListQuery(page, pageSize, null, null, null);
     }
 
-    public ListQuery withPage(int newPage) {
-        return new ListQuery(newPage, pageSize, updatedSince, status, email);
-    }
-
     public ListQuery withUpdatedSince(Instant since) {
         return new ListQuery(page, pageSize, since, status, email);
     }
